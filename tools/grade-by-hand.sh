@@ -12,7 +12,7 @@ gcc $flags -Wall -Wextra -I"$root/exercises" -I"$root/graders/lib" -include "$ro
     -c "$file" -o "$out/learner.o"
 for l in ${LINKS:-}; do gcc $flags -I"$root/exercises" -c "$l" -o "$out/$(basename "$l" .c).link.o"; done
 gcc $flags -Wall -Wextra -pedantic -I"$root/exercises" -I"$root/graders/lib" \
-    "$root/graders/week$week/$id/grader.c" "$root/graders/lib/la4grade.c" "$root/graders/lib/la4guard.c" \
+    "$root/graders/week$week/$id/grader.c" "$root/graders/lib/la4grade.c" "$root/graders/lib/la4main.c" "$root/graders/lib/la4guard.c" \
     "$out"/*.o $(pkg-config --libs check) -lm -o "$out/grader"
 cd "$out" && ASAN_OPTIONS=detect_leaks=0 ./grader; rc=$?
 rm -rf "$out"

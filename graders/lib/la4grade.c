@@ -97,19 +97,6 @@ TCase *la_tcase(Suite *s, const char *name)
     return tc;
 }
 
-int main(void)
-{
-    Suite *s = grader_suite();
-    SRunner *sr = srunner_create(s);
-    srunner_set_fork_status(sr, CK_FORK);
-    const char *tap = getenv("LA4AI_TAP");
-    srunner_set_tap(sr, tap ? tap : "tap.log");
-    srunner_run_all(sr, getenv("LA4AI_TAP") ? CK_SILENT : CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
-}
-
 /* ---- randomness: splitmix64 ----------------------------------------------------------------- */
 
 uint64_t la_seed(void)
