@@ -376,8 +376,8 @@ void progress_touch_day(Progress *p, time_t when)
 
 void progress_record_attempt(Progress *p, const char *exercise, const Attempt *a)
 {
-    ExerciseRecord *e = progress_exercise(p, exercise);
-    if (!e || !a) return;
+    ExerciseRecord *e = a ? progress_exercise(p, exercise) : NULL;
+    if (!e) return;
     Attempt at = *a;
     if (at.time == 0) at.time = time(NULL);
     if (at.passed < 0) at.passed = 0;
