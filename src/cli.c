@@ -437,7 +437,7 @@ static void print_report(const GradeReport *rep, const Exercise *ex, int hint_sh
     if (rep->ntests)
         putchar('\n');
     for (int i = 0; i < rep->ntests; i++) {
-        const TestResult *t = &rep->tests[i];
+        const GradeTest *t = &rep->tests[i];
         printf("  %s %s\n", t->status == TEST_PASS ? "✓" : "✗", t->name);
         if (t->status != TEST_PASS)
             print_wrapped(t->message, 6);

@@ -55,7 +55,8 @@ typedef struct Lab {
 
 typedef struct {
     SectionType type;
-    char *title, *body, *lang;               /* whichever the type uses; others NULL */
+    char *title, *body, *lang, *note;        /* whichever the type uses; others NULL.
+                                                SEC_FORMULA: the formula in body, its note in note */
     Pair *items; int nitems;                 /* SEC_CONCEPTS, SEC_WHEN */
     Question *question;                      /* SEC_QUESTION */
     Exercise *exercise;                      /* SEC_EXERCISE */

@@ -385,7 +385,7 @@ int grade_parse_tap(GradeReport *rep, const char *tap, const char *ends, const c
             cap = cap ? cap * 2 : 16;
             rep->tests = xrealloc(rep->tests, sizeof *rep->tests * (size_t)cap);
         }
-        TestResult *t = &rep->tests[rep->ntests++];
+        GradeTest *t = &rep->tests[rep->ntests++];
         t->name = xstrdup(name);
         t->tcase = xstrdup(tcase);
         char *sanitizer = NULL;

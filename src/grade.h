@@ -21,7 +21,7 @@ typedef struct {
     char *tcase;       /* Core, Edge, Errors */
     TestStatus status;
     char *message;     /* what went wrong, for a learner; "" when it passed */
-} TestResult;
+} GradeTest;
 
 typedef struct {
     char *id;
@@ -29,7 +29,7 @@ typedef struct {
     bool compiled;
     char *compile_output;    /* the compiler's diagnostics (may be "" ) */
     char *compile_summary;   /* one sentence about the first error, or NULL */
-    TestResult *tests; int ntests, npassed;
+    GradeTest *tests; int ntests, npassed;
     bool passed;             /* compiled, ≥ 1 test, every test passed */
     char *program_output;    /* what the learner's code printed (capped) */
     size_t output_total;     /* bytes it printed in all */

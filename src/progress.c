@@ -23,7 +23,6 @@
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1037,7 +1036,9 @@ static int make_dirs(const char *dir, char *err, size_t errlen)
         if (*s != '/' && *s != '\0') continue;
         char c = *s;
         *s = '\0';
-        if (mkdir(d, 0777) == -1 && errno != EEXIST) {
+        struct stat st;
+        bool there = stat(d, &st) == 0 && S_ISDIR(st.st_mode);
+        if (!there && mkdir(d, 0777) == -1 && errno != EEXIST) {
             seterr(err, errlen, "cannot create the folder %s: %s", d, strerror(errno));
             rc = -1;
             break;

@@ -5,7 +5,9 @@
  * pivoting, one-sided (Hestenes) Jacobi SVD — so that a learner's answer is always compared
  * with a method other than the one she wrote.
  */
+#ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE
+#endif
 #include "la4grade.h"
 
 #include <fcntl.h>
@@ -626,6 +628,8 @@ static Matrix *complement(const Matrix *Q)
                 best = e;
             }
         }
+        if (best < 0)
+            break; /* not reached: there are n − r unused vectors left */
         used[best] = 1;
         for (int i = 0; i < n; i++)
             v[i] = i == best ? 1.0 : 0.0;

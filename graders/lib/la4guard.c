@@ -84,7 +84,7 @@ void la_guard_free(void *p)
     free(p);
 }
 
-static void ended(const char *how, int code)
+static _Noreturn void ended(const char *how, int code)
 {
     la_fail("your code called %s(%d), which ends the whole program: a function reports a "
             "problem by returning a value (this course uses -1), never by exiting",
@@ -96,7 +96,7 @@ void la_guard_uexit(int code) { ended("_exit", code); }
 void la_guard_uExit(int code) { ended("_Exit", code); }
 void la_guard_quick_exit(int code) { ended("quick_exit", code); }
 
-static void no_processes(const char *what)
+static _Noreturn void no_processes(const char *what)
 {
     la_fail("your code called %s(): exercises are plain functions and may not start other "
             "processes",

@@ -127,7 +127,9 @@ LA_TEST(overwrites_output_not_accumulates)
     Matrix *A = la_mat(3, 2, a);
     double y[3];
     for (int w = 0; w < NWAYS; w++) {
-        la_case("3×2 A times (2, −1) with y holding 100s on entry; %s", WAYS[w].name);
+        la_case("3×2 [[1,2],[0,1],[−1,3]] times (2, −1); %s", WAYS[w].name);
+        check_way(w, A, x, want, 1e-13);
+        la_case("the same product with y holding 100s on entry; %s", WAYS[w].name);
         la_fill(y, 3, 100.0);
         WAYS[w].f(A, x, y);
         char what[64];

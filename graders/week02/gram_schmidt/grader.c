@@ -9,7 +9,8 @@
  *   - orthogonality: modified Gram–Schmidt loses it like κ·ε, so ‖QᵀQ − I‖ ≤ la_tol(m, κ);
  *     classical Gram–Schmidt loses it like κ²·ε: it may scrape through κ = 1e6, but fails
  *     κ = 1e9 (by a factor > 100 over 300 seeds) and Läuchli's matrix;
- *   - a column that is a copy or a sum of earlier ones, or zero, must give -1, while the
+ *   - a column that is a copy or a combination of earlier ones (twenty matrices, so that
+ *     rounding noise of every size shows up), or zero, must give -1, while the
  *     same column nudged by 1e-6 of its length (a zero column: by 1e-9 of a typical column)
  *     is still independent and must give 0 — the dependence test has to be relative.
  */
@@ -275,6 +276,22 @@ LA_TEST(lauchli_matrix_needs_modified_gram_schmidt)
 
 /* ---- Errors --------------------------------------------------------------------------- */
 
+/* Column `dep` of A is `what`, a combination of earlier columns: gram_schmidt must say -1. */
+static void expect_dependent(const Matrix *A, int dep, const char *what)
+{
+    Matrix *Q, *R;
+    int rc = factor(A, &Q, &R);
+    mat_free(Q);
+    mat_free(R);
+    if (rc != -1)
+        la_fail("gram_schmidt returned %d, expected -1: column %d is %s, so after removing its "
+                "projections nothing is left — ‖v‖ is rounding noise, between about 0.1·ε and "
+                "a few ε times ‖a%d‖ (not exactly 0, so a test like ‖v‖ == 0 or ‖v‖ ≤ ε·‖aⱼ‖ "
+                "misses it). Leave a margin, relative to ‖aⱼ‖: return -1 when "
+                "‖v‖ ≤ 1000·m·ε·‖aⱼ‖, before you divide by it",
+                rc, dep, what, dep);
+}
+
 /* A (m×n) whose column `dep` is a combination of earlier columns: -1. Then the same matrix
    with that column nudged by a random vector of length `nudge` (relative to the column, or
    to the average column when the column is 0): still independent, so 0 and a valid QR. */
@@ -283,15 +300,7 @@ static void dependent_case(Matrix *A, int dep, const char *what, double nudge, L
     int m = A->rows, n = A->cols;
     Matrix *Q, *R;
     la_case("%d×%d, column %d = %s", m, n, dep, what);
-    int rc = factor(A, &Q, &R);
-    if (rc != -1)
-        la_fail("gram_schmidt returned %d, expected -1: column %d is %s, so after removing its "
-                "projections nothing is left (‖v‖ is rounding noise, about ε·‖a%d‖). Test ‖v‖ "
-                "relative to ‖aⱼ‖ — e.g. return -1 when ‖v‖ ≤ 1000·m·ε·‖aⱼ‖ — before you "
-                "divide by it",
-                rc, dep, what, dep);
-    mat_free(Q);
-    mat_free(R);
+    expect_dependent(A, dep, what);
 
     double size = 0.0;
     for (int i = 0; i < m; i++)
@@ -309,12 +318,12 @@ static void dependent_case(Matrix *A, int dep, const char *what, double nudge, L
     la_case("%d×%d, column %d = %s, then nudged by a vector of length %.0e·(typical column): "
             "independent, κ≈%.1e",
             m, n, dep, what, nudge, kappa);
-    rc = factor(A, &Q, &R);
+    int rc = factor(A, &Q, &R);
     if (rc != 0)
         la_fail("gram_schmidt returned %d, expected 0: column %d now has a component of "
                 "relative size %.0e outside the earlier columns, so it is independent. Your "
                 "threshold for \"dependent\" is too coarse or not relative: compare ‖v‖ with "
-                "‖aⱼ‖ (a few hundred ε times it), not with a fixed number",
+                "‖aⱼ‖ (1000·m·ε times it), not with a fixed number",
                 rc, dep, nudge);
     expect_qr(A, Q, R, kappa, NULL);
     mat_free(Q);
@@ -331,14 +340,24 @@ LA_TEST(duplicate_column_returns_minus_one)
     mat_free(A);
 }
 
-LA_TEST(sum_of_earlier_columns_returns_minus_one)
+LA_TEST(combination_of_earlier_columns_returns_minus_one)
 {
+    /* Non-integer coefficients: ‖v‖ ends up as rounding noise of either size, 20 times over. */
     LaRng r = la_rng(6);
-    Matrix *A = la_mat_random(&r, 9, 5);
-    for (int i = 0; i < 9; i++)
-        MAT(A, i, 3) = MAT(A, i, 0) + MAT(A, i, 2);
-    dependent_case(A, 3, "column 0 + column 2", 1e-6, &r);
-    mat_free(A);
+    static const char *what = "0.3·col 0 + 1.7·col 1 − 0.9·col 2 + col 3";
+    for (int t = 0; t < 20; t++) {
+        Matrix *A = la_mat_random(&r, 20, 5);
+        for (int i = 0; i < 20; i++)
+            MAT(A, i, 4) = 0.3 * MAT(A, i, 0) + 1.7 * MAT(A, i, 1) - 0.9 * MAT(A, i, 2) +
+                           MAT(A, i, 3);
+        if (t < 19) {
+            la_case("20×5, column 4 = %s (matrix %d of 20)", what, t + 1);
+            expect_dependent(A, 4, what);
+        } else {
+            dependent_case(A, 4, what, 1e-6, &r);
+        }
+        mat_free(A);
+    }
 }
 
 LA_TEST(zero_column_returns_minus_one)
@@ -366,7 +385,7 @@ Suite *grader_suite(void)
     tcase_add_test(edge, lauchli_matrix_needs_modified_gram_schmidt);
     TCase *err = la_tcase(s, "Errors");
     tcase_add_test(err, duplicate_column_returns_minus_one);
-    tcase_add_test(err, sum_of_earlier_columns_returns_minus_one);
+    tcase_add_test(err, combination_of_earlier_columns_returns_minus_one);
     tcase_add_test(err, zero_column_returns_minus_one);
     return s;
 }

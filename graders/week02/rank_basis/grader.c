@@ -74,8 +74,8 @@ static void expect_rank_basis(const Matrix *A, double tol, int want, const int *
                 r < 0      ? "a rank is never negative (is it still the placeholder?)"
                 : r > want ? "more pivots than A has — rounding noise passed for a pivot "
                              "(tolerance too small, or not compared with |x|?)"
-                           : "fewer pivots than A has — a tolerance too large, or a column "
-                             "skipped or stopped at too early",
+                           : "fewer pivots than A has — a tolerance too large, a column "
+                             "skipped, or a loop that stopped too early",
                 why, IDEA_RANK);
 
     Matrix *B = mat_new(m, n);
