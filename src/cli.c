@@ -259,6 +259,17 @@ static void print_wrapped(const char *text, int indent)
     putchar('\n');
 }
 
+/* Compiler output keeps its own layout: the caret must stay under the column it marks. */
+static void print_indented(const char *text, int indent)
+{
+    for (const char *p = text; *p;) {
+        const char *eol = strchr(p, '\n');
+        int len = eol ? (int)(eol - p) : (int)strlen(p);
+        printf("%*s%.*s\n", indent, "", len, p);
+        p = eol ? eol + 1 : p + len;
+    }
+}
+
 static void print_question(const Question *q, int number)
 {
     printf("\n  Practice %d (%s): ", number, q->id);
@@ -425,14 +436,14 @@ static void print_report(const GradeReport *rep, const Exercise *ex, int hint_sh
     printf("%s — %s\n", ex->id, rep->file ? rep->file : ex->stub);
     if (!rep->compiled) {
         printf("\n  ✗ does not compile:\n\n");
-        print_wrapped(rep->compile_output, 4);
+        print_indented(rep->compile_output, 4);
         if (rep->compile_summary) {
             printf("\n  What it means: ");
             print_wrapped(rep->compile_summary, 0);
         }
     } else if (rep->compile_output && *rep->compile_output) {
         printf("\n  compiler warnings (worth fixing):\n");
-        print_wrapped(rep->compile_output, 4);
+        print_indented(rep->compile_output, 4);
     }
     if (rep->ntests)
         putchar('\n');
@@ -469,7 +480,9 @@ static void grade_options_from(Ctx *ctx, GradeOptions *opt)
 {
     grade_default_options(opt);
     opt->root = ctx->root;
-    opt->file = flag_value(ctx, "--file");
+    const char *file = flag_value(ctx, "--file");
+    static char absolute[PATH_MAX]; /* the compiler runs in the course root */
+    opt->file = file && realpath(file, absolute) ? absolute : file;
     opt->reference = has_flag(ctx, "--reference");
     opt->pristine = has_flag(ctx, "--pristine");
     opt->keep_workdir = has_flag(ctx, "--keep");

@@ -262,7 +262,7 @@ static void text_spots(Loader *L, const cJSON *root, size_t begin, size_t end)
         scan_values(t->s, begin, end, starts);
         spots_fill(root, t->spots, starts, n, &k);
         t->nspots = k == n ? n : 0;   /* never differs; if it did, positions fall back to 1:1 */
-        qsort(t->spots, t->nspots, sizeof *t->spots, spot_cmp);
+        if (t->nspots) qsort(t->spots, t->nspots, sizeof *t->spots, spot_cmp);
     }
     free(starts);
 }
@@ -270,7 +270,7 @@ static void text_spots(Loader *L, const cJSON *root, size_t begin, size_t end)
 static size_t text_offset(const Text *t, const cJSON *node)
 {
     Spot key = { (uintptr_t)node, 0 };
-    const Spot *hit = node ? bsearch(&key, t->spots, t->nspots, sizeof key, spot_cmp) : NULL;
+    const Spot *hit = node && t->nspots ? bsearch(&key, t->spots, t->nspots, sizeof key, spot_cmp) : NULL;
     return hit ? hit->at : 0;
 }
 
@@ -375,8 +375,9 @@ static int diag_cmp(const void *a, const void *b)
 /* Appends the diagnostics, sorted by file and position, to errs (which may be NULL). */
 static void diags_flush(Loader *L, CourseErrors *errs)
 {
+    if (!L->ndiags) return;
     qsort(L->diags, (size_t)L->ndiags, sizeof *L->diags, diag_cmp);
-    if (!errs || !L->ndiags) return;
+    if (!errs) return;
     char **lines = realloc(errs->lines, (size_t)(errs->count + L->ndiags) * sizeof *lines);
     if (!lines) { L->oom = true; return; }
     errs->lines = lines;

@@ -21,9 +21,11 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#ifndef FMNIST_SYSTEM_DIR /* where Debian's dataset-fashion-mnist puts it; -D to move it */
 #define FMNIST_SYSTEM_DIR "/usr/share/datasets/fashion-mnist"
+#endif
 
-/* ---- what the files look like ---------------------------------------------------------- */
+/* ---- what the files look like ------------------------------------------------------------ */
 
 /* One kind of IDX file the loaders accept. */
 typedef struct {
@@ -128,7 +130,7 @@ static void stream_error(gzFile gz, int zerr, const char *path, const char *cont
         set_err(err, errlen, "%s: corrupt gzip stream %s: %s", path, context, msg);
 }
 
-/* ---- the loader both public functions share ------------------------------------------- */
+/* ---- the loader both public functions share ---------------------------------------------- */
 
 /* Loads an IDX file of kind k. dims[0] ← the number of items loaded, dims[1..ndims-1] ← the
    item's shape; *data ← a malloc'd block of dims[0]·(item size) bytes (NULL if empty). */
@@ -246,7 +248,7 @@ done:
     return rc;
 }
 
-/* ---- public ---------------------------------------------------------------------------- */
+/* ---- public ------------------------------------------------------------------------------ */
 
 int data_load_idx_images(const char *path, int max_count, DataImages *out, char *err,
                          size_t errlen)

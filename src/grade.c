@@ -492,6 +492,11 @@ static void run_grader(GradeReport *rep, const char *workdir, const GradeOptions
         char how[256];
         sandbox_describe(&r, how, sizeof how);
         rep->problem = util_fmt("the grader produced no results: it %s", how);
+    } else if (r.output_total > OUTPUT_CAP) {
+        rep->problem = util_fmt("your code printed %zu bytes in all (the first %d are kept): "
+                                "printing inside a loop makes tests slow, or endless — remove "
+                                "debug prints once you have seen what you needed",
+                                r.output_total, OUTPUT_CAP);
     } else if (r.end == SB_TIMEOUT) {
         rep->problem = xstrdup("the grader was stopped by the wall clock before every test "
                                "ran; the tests not listed did not run");

@@ -583,7 +583,7 @@ static const struct { const char *from, *to, *place, *message; } syntax_cases[] 
     { "\"sources\": [],", "\"sources\": [], }", "}\n      \"sections\"", "expected a field name in double quotes, got '}'" },
     { "\"week\": 1,", "\"week\" 1,", "1,\n  \"title\"", "missing ':' after the field name" },
     { "\"title\": \"Angles\",", "\"title\": \"Angles\\q\",", "\\q", "invalid escape sequence in string" },
-    { "\"minutes\": 20,", "\"minutes\": 20 ]", "]", "unexpected ']'" },
+    { "\"minutes\": 20,", "\"minutes\": 20 ]", "]\n      \"sources\": [],", "unexpected ']'" },
     { "\"minutes\": 20,", "\"minutes\": tru,", "tru,", "unexpected 't'" },
 };
 
@@ -653,7 +653,7 @@ static const struct { const char *name, *from, *to, *place, *message; } bad_case
       "\"choices\": [\"a\", \"b\", \"c\"], \"answer\": 1", "\"choices\": [\"a\", \"b\", \"c\"], \"answer\": -1", "-1",
       "lessons[0].sections[8]: field \"answer\" should be an integer >= 0, got -1" },
     { "too few choices",
-      "[\"a\", \"b\", \"c\"]", "[\"a\"]", "[\"a\"]",
+      "[\"a\", \"b\", \"c\"], \"answer\": 1", "[\"a\"], \"answer\": 0", "[\"a\"]",
       "lessons[0].sections[8]: field \"choices\" should have 2 to 6 items, got 1" },
     { "ragged matrix answer",
       "[[2, 0], [0, 2]]", "[[2, 0], [0, 2, 1]]", "[0, 2, 1]",
@@ -813,8 +813,11 @@ START_TEST(test_bad_week_spreads_to_links)
     char *t = put_edit("lessons/week02.json", WEEK02, "\"format\": 1", "\"format\": 3");
     CourseErrors e = { 0 };
     Course *c = course_load(root, &e);
-    ck_assert_int_eq(e.count, 1);   /* week 2 has no usable tree, so no gram_schmidt at all */
+    /* week 2 has no usable tree, so the course has no gram_schmidt at all */
+    ck_assert_int_eq(e.count, 2);
     expect_some(&e, at("lessons/week02.json", t, "3,"), "unsupported format 3");
+    expect_some(&e, at("lessons/week03.json", WEEK03, "\"gram_schmidt\"]"),
+                "lessons[0].sections[0].links[0]: no exercise \"gram_schmidt\" in the course");
     ck_assert_uint_eq(written(c), 0x1u);
     course_free(c);
     course_errors_free(&e);
@@ -999,7 +1002,7 @@ START_TEST(test_deep_nesting)
     free(t);
     char *t2 = edit(WEEK01, "\"minutes\": 40,", to);
     t = put_edit(W1, t2, "\"tol\": 0.001", "\"tol\": []");
-    expect_week1_error(at(W1, t, "[]"), "lessons[0].sections[7]: field \"tol\" should be a number, got an array");
+    expect_week1_error(at(W1, t, "[] }"), "lessons[0].sections[7]: field \"tol\" should be a number, got an array");
     free(t);
     free(t2);
     free(to);

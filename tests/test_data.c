@@ -38,7 +38,7 @@ static int remove_entry(const char *path, const struct stat *sb, int flag, struc
 
 static void remove_tmpdir(void) { nftw(tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS); }
 
-/* ---- building IDX files ---------------------------------------------------------------- */
+/* ---- building IDX files ------------------------------------------------------------------ */
 
 static void put_be32(unsigned char *p, uint32_t v)
 {
@@ -258,7 +258,7 @@ START_TEST(fashion_mnist_dir_follows_env)
 }
 END_TEST
 
-/* ---- Errors: every malformed case names its cause ------------------------------------- */
+/* ---- Errors: every malformed case names its cause ---------------------------------------- */
 
 START_TEST(missing_file)
 {
@@ -483,7 +483,7 @@ START_TEST(fashion_mnist_test_split_is_balanced)
 }
 END_TEST
 
-/* ---- suite --------------------------------------------------------------------------------- */
+/* ---- suite ------------------------------------------------------------------------------- */
 
 static Suite *data_suite(void)
 {

@@ -67,12 +67,17 @@ void la_test_begin(const char *name)
 {
     snprintf(current_test, sizeof current_test, "%s", name);
     current_case[0] = '\0';
-    if (__sanitizer_set_report_fd) {
-        char path[192];
-        snprintf(path, sizeof path, "san-%s.log", name);
-        int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-        if (fd >= 0)
-            __sanitizer_set_report_fd((void *)(intptr_t)fd);
+    /* This test's stderr — sanitizer reports (AddressSanitizer's and UBSan's) and anything the
+       learner prints there — goes to san-<name>.log, where la4ai reads it for this test. */
+    char path[192];
+    snprintf(path, sizeof path, "san-%s.log", name);
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+        fflush(stderr);
+        dup2(fd, STDERR_FILENO);
+        close(fd);
+        if (__sanitizer_set_report_fd)
+            __sanitizer_set_report_fd((void *)(intptr_t)STDERR_FILENO);
     }
 }
 

@@ -283,6 +283,14 @@ static void expect_dependent(const Matrix *A, int dep, const char *what)
     int rc = factor(A, &Q, &R);
     mat_free(Q);
     mat_free(R);
+    double size = 0.0;
+    for (int i = 0; i < A->rows; i++)
+        size = hypot(size, MAT(A, i, dep));
+    if (rc != -1 && size == 0.0)
+        la_fail("gram_schmidt returned %d, expected -1: column %d is zero, so nothing is left "
+                "of it: ‖v‖ = ‖a%d‖ = 0. Use ≤ in the test ‖v‖ ≤ 1000·m·ε·‖aⱼ‖ so that it "
+                "catches a zero column too, and test before you divide by ‖v‖",
+                rc, dep, dep);
     if (rc != -1)
         la_fail("gram_schmidt returned %d, expected -1: column %d is %s, so after removing its "
                 "projections nothing is left — ‖v‖ is rounding noise, between about 0.1·ε and "

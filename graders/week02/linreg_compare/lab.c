@@ -16,7 +16,8 @@
  * with NaN (so an unwritten w shows), calls the method a few times for a median time and
  * sends back the status, the time and w through a pipe. A function that crashes, calls
  * exit or never returns therefore costs table cells, not the lab; after that it is not
- * called again (one sanitizer report, one wait is enough). If fork is refused, calls run in this process on copies of the inputs.
+ * called again (one sanitizer report, one wait is enough). If fork is refused, the calls run
+ * in this process, on copies of the inputs.
  *
  * Legend: n samples (rows of X), d features (columns of X), w[d] weights, y[n] targets,
  * κ(X) = σ_max/σ_min, ε = DBL_EPSILON ≈ 2.2e-16.
@@ -46,7 +47,7 @@
 #define P1_D ((2 * PATCH_R + 1) * (2 * PATCH_R + 1)) /* 24 neighbours + a bias = 25 */
 #define P1_TRAIN_IMAGES 5000
 #define P1_TEST_IMAGES 2000
-#define P1_TRAIN 2000            /* patches sampled from the training images */
+#define P1_TRAIN 4000            /* patches sampled from the training images */
 #define P1_TEST 2000             /* held-out patches, from the test images */
 #define P1_EPOCHS 300
 #define P1_REPS 3                /* time = the median of this many calls */
@@ -61,27 +62,31 @@
 
 #define MAX_D 32                 /* the widest w any part uses */
 #define POWER_ITERS 50
-#define CALL_TIMEOUT 10.0        /* seconds for one method's calls in the child */
+#define CALL_TIMEOUT 5.0         /* seconds for one method's calls (status_text says so) */
+#define NB "\x1f"                 /* in conclusions: a space the line wrapper keeps */
 
-/* ---- the methods --------------------------------------------------------------------------- */
+/* ---- the methods ------------------------------------------------------------------------- */
 
 typedef int (*Solver)(const Matrix *X, const double *y, double *w, double lr, int epochs);
 
 static int solve_ref(const Matrix *X, const double *y, double *w, double lr, int epochs)
 {
-    (void)lr, (void)epochs;
+    (void)lr;
+    (void)epochs;
     return la_lstsq(X, y, w);
 }
 
 static int solve_normal(const Matrix *X, const double *y, double *w, double lr, int epochs)
 {
-    (void)lr, (void)epochs;
+    (void)lr;
+    (void)epochs;
     return linreg_normal(X, y, w);
 }
 
 static int solve_qr(const Matrix *X, const double *y, double *w, double lr, int epochs)
 {
-    (void)lr, (void)epochs;
+    (void)lr;
+    (void)epochs;
     return linreg_qr(X, y, w);
 }
 
@@ -93,17 +98,16 @@ static int solve_gd(const Matrix *X, const double *y, double *w, double lr, int 
 enum { M_REF, M_NORMAL, M_QR, M_GD, M_COUNT };
 
 static const struct {
-    const char *name;   /* as in the table */
-    const char *label;  /* a short column head */
+    const char *name;
     Solver solve;
 } methods[M_COUNT] = {
-    [M_REF] = { "la_lstsq (reference)", "la_lstsq", solve_ref },
-    [M_NORMAL] = { "linreg_normal", "normal", solve_normal },
-    [M_QR] = { "linreg_qr", "QR", solve_qr },
-    [M_GD] = { "linreg_gd", "GD", solve_gd },
+    [M_REF] = { "la_lstsq (reference)", solve_ref },
+    [M_NORMAL] = { "linreg_normal", solve_normal },
+    [M_QR] = { "linreg_qr", solve_qr },
+    [M_GD] = { "linreg_gd", solve_gd },
 };
 
-/* ---- running one method, safely ----------------------------------------------------------- */
+/* ---- running one method, safely ---------------------------------------------------------- */
 
 typedef enum { OUT_OK, OUT_FAILED, OUT_NONFINITE, OUT_CRASHED, OUT_TIMEOUT, OUT_SKIPPED,
                OUT_COUNT } Status;
@@ -123,7 +127,8 @@ static const struct { const char *cell, *note, *brief; } status_text[OUT_COUNT] 
     [OUT_FAILED] = { "−1", "failed (returned %d)", "returned %d" },
     [OUT_NONFINITE] = { "NaN", "returned 0 with NaN or ∞ in w", "left NaN or ∞ in w" },
     [OUT_CRASHED] = { "crash", "crashed", "crashed" },
-    [OUT_TIMEOUT] = { "t/o", "did not return within 10 s", "did not return within 10 s" },
+    [OUT_TIMEOUT] = { "t/o", "did not return within 5 s",
+                      "did not return within 5" NB "s" },
     [OUT_SKIPPED] = { "skip", "not called again after it crashed or hung", "was skipped" },
 };
 
@@ -266,7 +271,7 @@ static void run(int m, const Matrix *X, const double *y, double lr, int epochs, 
 static const char *describe(const Outcome *o, int brief, char *buf, size_t size)
 {
     if (o->status == OUT_FAILED)
-        snprintf(buf, size, brief ? status_text[OUT_FAILED].brief : status_text[OUT_FAILED].note,
+        snprintf(buf, size, brief ? status_text[o->status].brief : status_text[o->status].note,
                  o->code);
     else if (o->status == OUT_CRASHED && o->signaled)
         snprintf(buf, size, "crashed (%s)", strsignal(o->code));
@@ -279,7 +284,7 @@ static const char *describe(const Outcome *o, int brief, char *buf, size_t size)
     return buf;
 }
 
-/* ---- numbers and columns ------------------------------------------------------------------- */
+/* ---- numbers and columns ----------------------------------------------------------------- */
 
 /* Columns a UTF-8 string takes: one per code point (everything printed here is narrow). */
 static int text_width(const char *s)
@@ -325,7 +330,7 @@ static const char *cell(const Outcome *o, double v, char *buf, size_t size)
     return buf;
 }
 
-/* ---- linear algebra the lab needs --------------------------------------------------------- */
+/* ---- linear algebra the lab needs -------------------------------------------------------- */
 
 static double rmse(const Matrix *X, const double *w, const double *y)
 {
@@ -370,7 +375,7 @@ static double lambda_max(const Matrix *X)
     return lambda / X->rows;
 }
 
-/* ---- what the conclusions quote ----------------------------------------------------------- */
+/* ---- what the conclusions quote ---------------------------------------------------------- */
 
 typedef struct {
     int deg;
@@ -391,7 +396,7 @@ static struct {
 
 static PolyRow p2[P2_ROWS];
 
-/* ---- part 1: Fashion-MNIST ---------------------------------------------------------------- */
+/* ---- part 1: Fashion-MNIST --------------------------------------------------------------- */
 
 /* Fills X (rows × P1_D) and y with patches of images sampled with rng: X's row is
    [1, the 24 neighbours row by row], y the centre pixel, all scaled to [0, 1]. Patches that
@@ -481,19 +486,20 @@ static void part1(void)
         load_images(dir, DATA_TEST_IMAGES, P1_TEST_IMAGES, &test) != 0)
         goto done;
     LaRng rng = la_rng(1);
-    if (sample_patches(&train, &rng, X, y) < n || sample_patches(&test, &rng, Xt, yt) < P1_TEST) {
+    if (sample_patches(&train, &rng, X, y) < n ||
+        sample_patches(&test, &rng, Xt, yt) < P1_TEST) {
         printf("  Too few patches with any ink in them: is this really Fashion-MNIST?\n\n");
         goto done;
     }
     double kappa = la_cond(X), lambda = lambda_max(X), lr = 1.0 / lambda;
     printf("  Data   %s\n"
            "         %d training images, %d test images\n", dir, train.count, test.count);
-    printf("  Task   predict the centre pixel of a 5×5 patch from its 24 neighbours + a bias;\n"
+    printf("  Task   predict the centre pixel of a 5×5 patch from its 24 neighbours + bias;\n"
            "         pixels scaled to [0, 1]; patches that are all background are skipped\n");
     printf("  X      %d×%d, patches of the training images (seed %llu, LA4AI_SEED);\n"
            "         %d held-out patches of the test images\n",
            n, d, (unsigned long long)la_seed(), P1_TEST);
-    printf("  κ(X) = %.1e,  λ_max(XᵀX/n) ≈ %.3g (%d power iterations)\n", kappa, lambda,
+    printf("  κ(X)   %.1e;  λ_max(XᵀX/n) ≈ %.3g (%d power iterations)\n", kappa, lambda,
            POWER_ITERS);
     printf("  GD     lr = 1/λ_max = %.3g, %d epochs\n\n", lr, P1_EPOCHS);
 
@@ -511,11 +517,11 @@ static void part1(void)
     printf("\n");
     for (int m = 0; m < M_COUNT; m++) {
         const Outcome *o = &out[m];
-        char name[64], buf[4][32];
+        char name[64], buf[4][32], note[128];
         snprintf(name, sizeof name, "  %s", methods[m].name);
         put_left(name, widths[0]);
         if (o->status != OUT_OK) {
-            printf("      %s\n", describe(o, 0, buf[0], sizeof buf[0] * 4));
+            printf("      %s\n", describe(o, 0, note, sizeof note));
             continue;
         }
         snprintf(buf[0], sizeof buf[0], "%.4f", rmse(X, o->w, y));
@@ -557,7 +563,7 @@ done:
     free(yt);
 }
 
-/* ---- part 2: polynomial features ----------------------------------------------------------- */
+/* ---- part 2: polynomial features --------------------------------------------------------- */
 
 /* Epochs GD with lr = 1/λ_max needs to shrink its error 1000-fold in the slowest direction:
    each epoch multiplies that part of the error by 1 − λ_min/λ_max = 1 − 1/κ(X)². */
@@ -654,10 +660,10 @@ static void part2(void)
         snprintf(b[0], sizeof b[0], "%d", r->deg);
         cell(&r->noisy[M_REF], r->best, b[1], sizeof b[1]);
         for (int m = M_NORMAL; m < M_COUNT; m++) {
-            if (r->noisy[m].status != OUT_OK || !ref_ok)
-                cell(&r->noisy[m], 0, b[1 + m], sizeof b[1 + m]);
-            else if (!ref_ok)
+            if (!ref_ok)
                 snprintf(b[1 + m], sizeof b[1 + m], "—");
+            else if (r->noisy[m].status != OUT_OK)
+                cell(&r->noisy[m], 0, b[1 + m], sizeof b[1 + m]);
             else
                 snprintf(b[1 + m], sizeof b[1 + m], r->ratio[m] < 10 ? "%.4f" : "%.1e",
                          r->ratio[m]);
@@ -669,10 +675,9 @@ static void part2(void)
            CALL_TIMEOUT);
 }
 
-/* ---- conclusions --------------------------------------------------------------------------- */
+/* ---- conclusions ------------------------------------------------------------------------- */
 
-#define NB "\x1f" /* a space the wrapper does not break at */
-#define WRAP 80
+#define WRAP 79
 
 /* Prints a "  • " bullet, word-wrapped at WRAP columns with a hanging indent. */
 static void bullet(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -847,7 +852,7 @@ static void conclusion_gd(void)
                "too big to factor X, or when the data stream in.",
                p1.kappa, P1_EPOCHS, 100 * p1.gd_gap, 100 * p1.gd_dist);
     else
-        bullet("GD is slow when κ is large (about κ(X)² epochs for each digit), so on the "
+        bullet("GD is slow when κ is large (about 2.3·κ(X)² epochs for each digit), so on the "
                "polynomials it cannot converge; it is the right tool when n·d is too big to "
                "factor X, or when the data stream in.");
 }
@@ -881,7 +886,8 @@ static void conclusion_failures(void)
                                     in_p1 ? " on Fashion-MNIST" : "",
                                     in_p1 && bits ? " and" : "", bits ? " at " : "",
                                     bits ? degree_list(bits, degs, sizeof degs) : "");
-            if (m == M_NORMAL && st == OUT_FAILED && !in_p1 && singular_only && len < sizeof what)
+            int fair = m == M_NORMAL && st == OUT_FAILED && !in_p1 && singular_only;
+            if (fair && len < sizeof what)
                 len += (size_t)snprintf(what + len, sizeof what - len,
                                         " (XᵀX is singular in double precision there: a fair "
                                         "answer)");
