@@ -521,7 +521,7 @@ static Suite *data_suite(void)
 int main(void)
 {
     SRunner *sr = srunner_create(data_suite());
-    srunner_run_all(sr, CK_NORMAL);
+    srunner_run_all(sr, CK_ENV);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);
     return failed ? EXIT_FAILURE : EXIT_SUCCESS;

@@ -6,9 +6,8 @@
  * whose certified values the data reproduce to all 15 digits), with the grader's Householder
  * least squares (la_lstsq), and by the defining property Xᵀ(y − Xw) = 0. Tolerances are
  * relative (‖w − w*‖/‖w*‖) and scale with κ(X)²: forming XᵀX squares the condition number,
- * so the normal equations lose about κ²·ε — tolerance la_tol(n, κ²) = 64·n·κ²·ε, with κ taken
- * after scaling X's columns to unit length (elimination on XᵀX does not care about column
- * scale). -1 is required for a repeated, combined or zero feature and for more features than
+ * so the normal equations lose about κ²·ε — tolerance la_tol(n, κ²) = 64·n·κ²·ε, κ = κ(X).
+ * -1 is required for a repeated, combined or zero feature and for more features than
  * samples; 0 for the same data nudged into independence.
  */
 #include <float.h>
@@ -36,26 +35,10 @@ static const double NORRIS_Y[36] = {
 };
 static const double NORRIS_W[2] = { -0.262323073774029, 1.00211681802045 };
 
-/* κ of X after scaling each column to unit length. */
-static double scaled_cond(const Matrix *X)
-{
-    Matrix *S = la_mat_copy(X);
-    for (int j = 0; j < S->cols; j++) {
-        double nrm = 0.0;
-        for (int i = 0; i < S->rows; i++)
-            nrm = hypot(nrm, MAT(S, i, j));
-        for (int i = 0; i < S->rows && nrm > 0; i++)
-            MAT(S, i, j) /= nrm;
-    }
-    double k = la_cond(S);
-    mat_free(S);
-    return k;
-}
-
 /* The normal equations' tolerance for X: 64·n·κ²·ε (relative). */
 static double tol_for(const Matrix *X, double *kappa)
 {
-    *kappa = scaled_cond(X);
+    *kappa = la_cond(X);
     return la_tol(X->rows, *kappa * *kappa);
 }
 
@@ -155,7 +138,7 @@ LA_TEST(nist_norris_certified)
     }
     double tol = tol_for(X, &kappa);
     la_case("NIST StRD Norris, 36 points, y ≈ B0 + B1·x; certified B0 = -0.262323073774029, "
-            "B1 = 1.00211681802045; κ≈%.1f (columns scaled), tolerance %.1e",
+            "B1 = 1.00211681802045; κ≈%.1f, tolerance 64·n·κ²·ε = %.1e",
             kappa, tol);
     expect_ok(run(X, NORRIS_Y, w));
     expect_w(w, NORRIS_W, 2, tol, "w (NIST certified B0, B1)");
@@ -235,10 +218,10 @@ LA_TEST(square_and_single_feature)
     mat_free(X);
 
     static const double x[] = { 1, 2, 3, 4 }, yy[] = { 2, 3, 7, 8 };
-    double w1[1], want1[1] = { 55.0 / 30.0 }; /* x·y / x·x */
+    double w1[1], want1[1] = { 61.0 / 30.0 }; /* x·y = 2 + 6 + 21 + 32, x·x = 1 + 4 + 9 + 16 */
     X = la_mat(4, 1, x);
     la_case("one feature, no intercept: x = (1, 2, 3, 4), y = (2, 3, 7, 8): w = x·y/x·x = "
-            "55/30");
+            "61/30");
     expect_ok(run(X, yy, w1));
     expect_w(w1, want1, 1, la_tol(4, 1), "w");
     mat_free(X);
@@ -347,6 +330,13 @@ LA_TEST(more_features_than_samples)
                        "infinitely many w fit the data equally well, and the normal equations "
                        "cannot pick one. Your elimination must notice the pivots that are "
                        "(numerically) 0");
+    Matrix *X6 = mat_new(6, 5); /* three more samples: now the 5 features are independent */
+    for (int i = 0; i < 6; i++)
+        for (int j = 0; j < 5; j++)
+            MAT(X6, i, j) = i < 3 ? MAT(X, i, j) : la_normal(&r);
+    la_case("the same 5 features with 6 samples (X is 6×5), κ≈%.1e", la_cond(X6));
+    expect_nonsingular(X6, "with 6 samples of 5 random features XᵀX is invertible");
+    mat_free(X6);
     mat_free(X);
 }
 
