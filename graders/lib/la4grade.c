@@ -736,6 +736,11 @@ void la_fail(const char *fmt, ...)
     for (char *p = msg; *p; p++) /* one line: the TAP log is line-based */
         if (*p == '\n')
             *p = ' ';
+    if (!current_test[0]) { /* outside a test (a lab): say it and end this process */
+        fprintf(stderr, "la4ai: %s\n", msg);
+        fflush(stderr);
+        _exit(3);
+    }
     if (current_case[0])
         ck_abort_msg("%s [case: %s; seed %llu]", msg, current_case,
                      (unsigned long long)la_seed());
