@@ -807,17 +807,17 @@ static void refs_spread(Loader *L)
 
 /* ------------------------------------------------------------ exercises and labs */
 
-/* A file an exercise or lab must come with, named from its week and id. */
-typedef struct { const char *what, *pattern; size_t at; } FileRule;
+/* A file an exercise or lab must come with: TOP/weekNN/ID + TAIL. */
+typedef struct { const char *what, *top, *tail; size_t at; } FileRule;
 
 static const FileRule EXERCISE_FILES[] = {
-    { "stub", "exercises/week%02d/%s.c", offsetof(Exercise, stub) },
-    { "grader", "graders/week%02d/%s/grader.c", offsetof(Exercise, grader) },
-    { "reference", "graders/week%02d/%s/reference.c", offsetof(Exercise, reference) },
+    { "stub", "exercises", ".c", offsetof(Exercise, stub) },
+    { "grader", "graders", "/grader.c", offsetof(Exercise, grader) },
+    { "reference", "graders", "/reference.c", offsetof(Exercise, reference) },
 };
 
 static const FileRule LAB_FILES[] = {
-    { "driver", "graders/week%02d/%s/lab.c", offsetof(Lab, driver) },
+    { "driver", "graders", "/lab.c", offsetof(Lab, driver) },
 };
 
 /* Sets the paths (relative to the root) of an exercise's or lab's files and checks they exist. */
@@ -827,7 +827,7 @@ static void files_attach(Loader *L, const cJSON *obj, const char *kind, const ch
     if (!id) return;   /* no usable id, no file names */
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, "id");
     for (int i = 0; i < n; i++) {
-        char *rel = format(rules[i].pattern, L->week, id);
+        char *rel = format("%s/week%02d/%s%s", rules[i].top, L->week, id, rules[i].tail);
         if (!rel) { L->oom = true; return; }
         *(char **)(void *)(base + rules[i].at) = rel;
         if (!file_exists(L, rel)) diag_at(L, v, "%s \"%s\": missing %s %s", kind, id, rules[i].what, rel);
@@ -1105,10 +1105,12 @@ static void weeks_place(Loader *L, const cJSON *root, Course *c, Week *listed, i
     for (int i = 0; i < n && item; i++, item = item->next) {
         int k = listed[i].number - 1;
         if (k < 0) continue;   /* reported */
-        size_t old = path_push(L, "weeks", i);
-        if (seen[k]) diag_at(L, item, "week %d is listed twice", k + 1);
-        path_pop(L, old);
-        if (seen[k]) continue;
+        if (seen[k]) {
+            size_t old = path_push(L, "weeks", i);
+            diag_at(L, item, "week %d is listed twice", k + 1);
+            path_pop(L, old);
+            continue;
+        }
         seen[k] = true;
         c->weeks[k].title = listed[i].title;
         listed[i].title = NULL;

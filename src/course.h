@@ -91,7 +91,8 @@ typedef struct {
     Question **questions; int nquestions;
 } Course;
 
-/* Diagnostics from loading: each is one line "lessons/week02.json:41:17: message". */
+/* Diagnostics from loading: each is one line "lessons/week02.json:41:17: path: message", sorted
+   by file and position; line and column are 1-based and the column counts UTF-8 characters. */
 typedef struct {
     char **lines; int count;
 } CourseErrors;

@@ -12,8 +12,7 @@
  * found by looking up a unique piece of the fixture text (see `at`), except in the syntax tests,
  * which spell them out.
  */
-#define _XOPEN_SOURCE 700 /* nftw */
-#define _DEFAULT_SOURCE   /* mkdtemp */
+#define _XOPEN_SOURCE 700 /* nftw, mkdtemp */
 
 #include "course.h"
 
@@ -239,8 +238,11 @@ static const char *at(const char *file, const char *text, const char *needle)
     return out;
 }
 
+static const char *test_case;   /* the table entry a loop test is on, shown when it fails */
+
 static void dump(const CourseErrors *e)
 {
+    if (test_case) fprintf(stderr, "  case: %s\n", test_case);
     for (int i = 0; i < e->count; i++) fprintf(stderr, "  | %s\n", e->lines[i]);
 }
 
@@ -733,6 +735,7 @@ static const struct { const char *name, *from, *to, *place, *message; } bad_case
 
 START_TEST(test_bad_week)
 {
+    test_case = bad_cases[_i].name;
     char *t = put_edit(W1, WEEK01, bad_cases[_i].from, bad_cases[_i].to);
     CourseErrors e = { 0 };
     Course *c = course_load(root, &e);

@@ -8,8 +8,8 @@
  * columns are 0. Independent + inside + the right count = a basis of that subspace.
  * Containment tolerance: 1000·max(m, n)·κᵣ·ε, κᵣ = σ₁/σᵣ over the nonzero singular values
  * (a relative distance; elimination errors grow with κᵣ).
- * Cases: Strang's Lecture 10 example, dependent rows, full rank, rank-deficient tall, wide, zero matrix,
- * 1×1 and vectors, and a rank-2 matrix plus 1e-14 noise with tol < 0.
+ * Cases: Strang's Lecture 10 example, dependent rows, full rank, rank-deficient tall, wide,
+ * zero matrix, 1×1 and vectors, and a rank-2 matrix plus 1e-14 noise with tol < 0.
  */
 #include <float.h>
 #include <math.h>

@@ -4,9 +4,9 @@
  *
  * w is compared with certified answers (an exact line with no noise; NIST StRD "Norris",
  * whose certified values the data reproduce to all 15 digits — each coefficient is checked
- * by the size of its error times the size of its feature, relative to the fit), with the grader's Householder
- * least squares (la_lstsq), and by the defining property Xᵀ(y − Xw) = 0. Tolerances are
- * relative (‖w − w*‖/‖w*‖) and scale with κ(X)²: forming XᵀX squares the condition number,
+ * by its error times the size of its feature, relative to the fit), with the grader's
+ * Householder least squares (la_lstsq), and by the defining property Xᵀ(y − Xw) = 0.
+ * Tolerances are relative (‖w − w*‖/‖w*‖) and scale with κ(X)²: forming XᵀX squares κ,
  * so the normal equations lose about κ²·ε — tolerance la_tol(n, κ²) = 64·n·κ²·ε, κ = κ(X).
  * -1 is required for a repeated, combined or zero feature and for more features than
  * samples; 0 for the same data nudged into independence.
