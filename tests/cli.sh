@@ -79,7 +79,7 @@ run check vec_basics --file "$fx/loops_forever.c" --json --timeout 2
 expect "other tests still report after one loops" grep -q '"status":"pass"' "$tmp/out"
 run check vec_basics --file "$fx/does_not_compile.c" --json
 expect "a compile error is reported with file:line" sh -c \
-    "[ $(rc) -eq 1 ] && grep -q '\"ok\":false' '$tmp/out' && grep -q 'does_not_compile.c:6:' '$tmp/out'"
+    "[ $(rc) -eq 1 ] && grep -q '\"ok\":false' '$tmp/out' && grep -q 'does_not_compile.c:7:' '$tmp/out'"
 run check vec_basics --file "$fx/missing_function.c"
 expect "a missing function is named" sh -c "[ $(rc) -eq 1 ] && grep -q 'vec_angle() is not defined' '$tmp/out'"
 
