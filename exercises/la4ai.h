@@ -114,4 +114,102 @@ int linreg_qr(const Matrix *X, const double *y, double *w);
    Return 0, or -1 if the weights stop being finite (the step size is too large). */
 int linreg_gd(const Matrix *X, const double *y, double *w, double lr, int epochs);
 
+/* ---------------------------------------------------------------- week 3 ------------- */
+
+/* eig_2x2 (18.06 L21): eigenvalues and unit eigenvectors of a symmetric 2×2 matrix (a
+   covariance matrix, say) in closed form: λ = (a + d)/2 ± √(((a − d)/2)² + b²).
+   lambda[0] ≥ lambda[1]; column k of V (2×2) is a unit eigenvector for lambda[k].
+   Returns 0, or -1 if A is not 2×2 and symmetric (|b − c| > 1e-12·max|aᵢⱼ|). */
+int eig_2x2(const Matrix *A, double lambda[2], Matrix *V);
+
+/* power_iteration (18.06 L21): the dominant eigenpair of a symmetric A (n×n). v[n] holds the
+   start vector on entry (not the zero vector) and the unit eigenvector on return. Iterate
+   v ← Av/‖Av‖ until the Rayleigh quotient vᵀAv changes by less than tol·|λ| or max_iter
+   steps. Returns λ = vᵀAv. */
+double power_iteration(const Matrix *A, double *v, int max_iter, double tol);
+/* The k eigenpairs of largest |λ| of a symmetric A, by power iteration and deflation
+   (A ← A − λvvᵀ after each). lambda[k] by decreasing |λ|; columns of V (n×k) unit
+   eigenvectors. Start vectors: any fixed non-zero choice. Returns 0 or -1. */
+int top_eigs(const Matrix *A, int k, double *lambda, Matrix *V, int max_iter, double tol);
+
+/* cholesky (18.06 L25): A = LLᵀ for a symmetric positive definite A (n×n); L (n×n) lower
+   triangular with a positive diagonal (zeros above it). Returns 0, or -1 if A is not
+   positive definite (a pivot ≤ 0 — or ≤ n·ε·max|aᵢᵢ| — turns up). */
+int cholesky(const Matrix *A, Matrix *L);
+
+/* eig_sym_jacobi (18.06 L25): every eigenpair of a symmetric A (n×n) by cyclic Jacobi
+   rotations. lambda[n] in decreasing order; V (n×n) orthogonal, column k the eigenvector of
+   lambda[k]; A = V·diag(λ)·Vᵀ. Returns 0, or -1 if A is not symmetric or sweeps run out. */
+int eig_sym_jacobi(const Matrix *A, double *lambda, Matrix *V);
+
+/* svd_jacobi (18.06 L29): thin SVD of A (m×n, m ≥ n): U m×n with orthonormal columns,
+   S[n] descending and ≥ 0, V n×n orthogonal, A = U·diag(S)·Vᵀ. Caller allocates.
+   Returns 0 or -1. */
+int svd_jacobi(const Matrix *A, Matrix *U, double *S, Matrix *V);
+
+/* ---------------------------------------------------------------- week 4 ------------- */
+
+/* column_space_fit (18.065 L1): how well can A's columns (A m×n, any rank) produce b[m]?
+   x[n] ← a least-squares solution (any one, if there are many); returns the distance
+   ‖b − Ax‖ from b to the column space C(A). b ∈ C(A) when that distance is ≤ 1e-10·‖b‖. */
+double column_space_fit(const Matrix *A, const double *b, double *x);
+
+/* lu_factor (18.065 L2): PA = LU with partial pivoting for A n×n. L (n×n) unit lower
+   triangular, U (n×n) upper triangular, perm[i] = the row of A that became row i.
+   Returns 0, or -1 if A is singular. */
+int lu_factor(const Matrix *A, Matrix *L, Matrix *U, int *perm);
+/* Solves Ax = b with the factors of lu_factor: forward then back substitution. */
+void lu_solve(const Matrix *L, const Matrix *U, const int *perm, const double *b, double *x);
+
+/* truncated_svd (18.065 L6): the top k singular triplets of A (m×n) by block power
+   (subspace) iteration on AᵀA with re-orthonormalisation, from a start block seeded by
+   `seed`: U m×k and V n×k with orthonormal columns, S[k] descending, for `iters` rounds.
+   Returns 0 or -1. */
+int truncated_svd(const Matrix *A, int k, int iters, unsigned seed, Matrix *U, double *S,
+                  Matrix *V);
+
+/* pca (18.065 L7). X is n×d, one sample per row. */
+/* Z (n×d) ← (X − mean)/std column by column; mean[d], std[d] (sample std, n − 1; a column
+   with std 0 keeps std = 1). */
+void standardize(const Matrix *X, Matrix *Z, double *mean, double *std);
+/* PCA of the rows of X (n×d): mean[d]; components k×d (rows = unit principal directions,
+   by decreasing variance); ratio[k] = explained-variance ratios. Returns 0 or -1. */
+int pca_fit(const Matrix *X, int k, double *mean, Matrix *components, double *ratio);
+/* Scores T (n×k) ← (X − mean)·componentsᵀ. */
+void pca_transform(const Matrix *X, const double *mean, const Matrix *components, Matrix *T);
+/* Xhat (n×d) ← T·components + mean: the rank-k reconstruction. */
+void pca_reconstruct(const Matrix *T, const double *mean, const Matrix *components,
+                     Matrix *Xhat);
+
+/* low_rank_image (Checkpoint #2, project 1): Ak (m×n) ← the best rank-k approximation of A
+   (Eckart–Young: keep the top k singular triplets). Returns 0 or -1. */
+int low_rank_approx(const Matrix *A, int k, Matrix *Ak);
+/* Peak signal-to-noise ratio in dB: 10·log10(peak² / MSE(A, B)); +INFINITY if equal. */
+double psnr(const Matrix *A, const Matrix *B, double peak);
+/* Numbers stored by a rank-k approximation of an m×n image over the numbers in the image:
+   k(m + n + 1)/(mn). */
+double compression_ratio(int m, int n, int k);
+
+/* kmeans (Checkpoint #2, project 2): k-means++ seeded by `seed`, then Lloyd until
+   assignments stop changing or max_iter. labels[n], centroids k×d; returns the final inertia
+   (sum of squared distances), < 0 on error. */
+double kmeans(const Matrix *X, int k, int max_iter, unsigned seed, int *labels,
+              Matrix *centroids);
+
+/* Recommenders (Checkpoint #2, project 3). A rating: user and item count from 0. */
+typedef struct { int user, item; double value; } Rating;
+
+/* mf_svd: fill the users×items matrix with the known ratings, each missing entry with
+   μ + b_user + b_item (global mean plus biases), subtract that baseline, keep the rank-k
+   SVD of the result, add the baseline back: Pred (users×items) ← the predictions.
+   Returns 0 or -1. */
+int mf_svd(const Rating *train, int ntrain, int users, int items, int k, Matrix *Pred);
+/* Root-mean-square error of Pred on the ratings in test. */
+double rmse(const Rating *test, int ntest, const Matrix *Pred);
+/* nmf: V ≈ WH with W (m×k) ≥ 0 and H (k×n) ≥ 0 by Lee–Seung multiplicative updates for
+   `iters` rounds, from a start seeded by `seed`. Mask (m×n, may be NULL) weights each entry
+   (1 = observed, 0 = missing). V must be ≥ 0. Returns 0 or -1. */
+int nmf(const Matrix *V, const Matrix *Mask, int k, int iters, unsigned seed, Matrix *W,
+        Matrix *H);
+
 #endif /* LA4AI_H */
