@@ -25,8 +25,16 @@ typedef struct {
 } PlotCell;
 
 typedef struct {
+    bool set;                  /* a chart frame was drawn */
+    int left, top, width, height;       /* the plotting area, in cells */
+    double xmin, xmax, ymin, ymax;      /* its data limits (log10 of them on log axes) */
+    bool logx, logy;
+} PlotFrame;
+
+typedef struct {
     int width, height;
     PlotCell *cells;   /* row-major, width*height */
+    PlotFrame frame;   /* set by plot_lines/plot_scatter, used by plot_arrow/plot_mark */
 } PlotGrid;
 
 typedef struct {
