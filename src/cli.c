@@ -412,6 +412,7 @@ typedef struct {
     const char *id;
     Attempt attempt;
     const Exercise *ex;
+    bool offer_hint;      /* reveal the first unseen hint if it failed */
     int hint_shown;       /* out: the hint number shown (1-based) or 0 */
 } CheckRecord;
 
@@ -421,8 +422,8 @@ static int record_check(Progress *p, void *arg)
     progress_record_attempt(p, cr->id, &cr->attempt);
     ExerciseRecord *r = progress_exercise(p, cr->id);
     cr->hint_shown = 0;
-    if (cr->attempt.passed < cr->attempt.total || !cr->attempt.compiled ||
-        cr->attempt.total == 0) {
+    if (cr->offer_hint && (cr->attempt.passed < cr->attempt.total || !cr->attempt.compiled ||
+        cr->attempt.total == 0)) {
         if (r->hints_used < cr->ex->nhints) { /* the first unseen hint goes with a failure */
             r->hints_used++;
             cr->hint_shown = r->hints_used;
@@ -474,6 +475,8 @@ static void print_report(const GradeReport *rep, const Exercise *ex, int hint_sh
         printf("  Passed! `la4ai solution %s` shows the reference to compare.\n", ex->id);
     else if (hint_shown)
         printf("\n  Hint %d of %d: %s\n", hint_shown, ex->nhints, ex->hints[hint_shown - 1]);
+    else
+        printf("\n  Stuck? `la4ai hint %s` shows the next hint.\n", ex->id);
 }
 
 static void grade_options_from(Ctx *ctx, GradeOptions *opt)
@@ -496,9 +499,10 @@ static void grade_options_from(Ctx *ctx, GradeOptions *opt)
         opt->test_timeout = atof(t);
 }
 
-/* Grades one exercise, prints (or emits JSON), records the attempt. Returns the exit code. */
+/* Grades one exercise, prints (or emits JSON), records the attempt; with offer_hint a
+   failure reveals the first unseen hint. Returns the exit code. */
 static int check_one(Ctx *ctx, const Exercise *ex, const GradeOptions *opt, bool json,
-                     bool quiet)
+                     bool offer_hint)
 {
     GradeReport rep;
     char err[1024];
@@ -507,7 +511,8 @@ static int check_one(Ctx *ctx, const Exercise *ex, const GradeOptions *opt, bool
         grade_report_free(&rep);
         return EXIT_USAGE;
     }
-    CheckRecord cr = { ex->id, { time(NULL), rep.npassed, rep.ntests, rep.compiled }, ex, 0 };
+    CheckRecord cr = { ex->id, { time(NULL), rep.npassed, rep.ntests, rep.compiled }, ex,
+                       offer_hint, 0 };
     bool own_file = !opt->file && !opt->reference && !opt->pristine;
     if (own_file)
         update_progress(ctx, record_check, &cr);
@@ -521,7 +526,7 @@ static int check_one(Ctx *ctx, const Exercise *ex, const GradeOptions *opt, bool
         free(t);
         free(s);
         cJSON_Delete(o);
-    } else if (!quiet) {
+    } else {
         print_report(&rep, ex, cr.hint_shown);
     }
     int code = rep.passed ? EXIT_PASS : EXIT_FAIL;
@@ -545,9 +550,9 @@ static int check_all(Ctx *ctx, const GradeOptions *opt, bool json)
         int rc = grade_exercise(c, ex, opt, &rep, err, sizeof err);
         bool own_file = !opt->reference && !opt->pristine;
         if (rc == 0 && own_file) {
+            static const Exercise no_hints = { 0 }; /* --all never reveals hints */
             CheckRecord cr = { ex->id, { time(NULL), rep.npassed, rep.ntests, rep.compiled },
-                               ex, 0 };
-            cr.ex = &(Exercise){ .nhints = 0 }; /* --all never reveals hints */
+                               &no_hints, false, 0 };
             update_progress(ctx, record_check, &cr);
         }
         if (rc != 0) {
@@ -556,8 +561,11 @@ static int check_all(Ctx *ctx, const GradeOptions *opt, bool json)
                 printf("error: %s\n", err);
         } else {
             rep.passed ? passed++ : failed++;
-            if (json)
-                cJSON_AddItemToArray(arr, cJSON_Parse(grade_report_json(&rep)));
+            if (json) {
+                char *one = grade_report_json(&rep);
+                cJSON_AddItemToArray(arr, cJSON_Parse(one));
+                free(one);
+            }
             else if (!rep.compiled)
                 printf("✗ does not compile\n");
             else
@@ -586,7 +594,7 @@ static int cmd_check(Ctx *ctx)
     const Exercise *ex = find_exercise_or_complain(ctx, positional(ctx, 0, value_flags));
     if (!ex)
         return EXIT_USAGE;
-    return check_one(ctx, ex, &opt, json, false);
+    return check_one(ctx, ex, &opt, json, true);
 }
 
 /* ---- watch ----------------------------------------------------------------------------- */
@@ -650,7 +658,8 @@ static int cmd_watch(Ctx *ctx)
         printf("\nWatching %s — save it to check %s (Ctrl-C to stop)%s\n", ex->stub, ex->id,
                ifd < 0 || wd < 0 ? " [polling]" : "");
         fflush(stdout);
-        int code = check_one(ctx, ex, &opt, false, false);
+        /* only the first failure of a watch reveals a hint: saves come fast */
+        int code = check_one(ctx, ex, &opt, false, true);
         fflush(stdout);
         while (code != EXIT_PASS && wait_for_change(path, wd >= 0 ? ifd : -1, &last) == 0) {
             printf("\n── %s changed ──\n", ex->stub);

@@ -336,7 +336,7 @@ static const char *cell(const Outcome *o, double v, char *buf, size_t size)
 
 /* ---- linear algebra the lab needs -------------------------------------------------------- */
 
-static double rmse(const Matrix *X, const double *w, const double *y)
+static double patch_rmse(const Matrix *X, const double *w, const double *y)
 {
     double ss = 0.0;
     for (int i = 0; i < X->rows; i++) {
@@ -528,8 +528,8 @@ static void part1(void)
             printf("      %s\n", describe(o, 0, note, sizeof note));
             continue;
         }
-        snprintf(buf[0], sizeof buf[0], "%.4f", rmse(X, o->w, y));
-        snprintf(buf[1], sizeof buf[1], "%.4f", rmse(Xt, o->w, yt));
+        snprintf(buf[0], sizeof buf[0], "%.4f", patch_rmse(X, o->w, y));
+        snprintf(buf[1], sizeof buf[1], "%.4f", patch_rmse(Xt, o->w, yt));
         if (ref->status == OUT_OK)
             sci(rel_dist(o->w, ref->w, d), buf[2], sizeof buf[2]);
         else
@@ -544,7 +544,7 @@ static void part1(void)
         mean += y[i] / n;
     wmean[0] = mean; /* bias only: the same guess for every patch */
     printf("  (predicting the mean training pixel, %.3f, everywhere: test RMSE %.4f)\n", mean,
-           rmse(Xt, wmean, yt));
+           patch_rmse(Xt, wmean, yt));
     printf("  Time: the median of %d calls (GD: one call).\n\n", P1_REPS);
 
     if (ref->status == OUT_OK) {
@@ -552,7 +552,7 @@ static void part1(void)
         p1.ran = 1;
         p1.kappa = kappa;
         if (out[M_GD].status == OUT_OK) {
-            p1.gd_gap = rmse(Xt, out[M_GD].w, yt) / rmse(Xt, ref->w, yt) - 1.0;
+            p1.gd_gap = patch_rmse(Xt, out[M_GD].w, yt) / patch_rmse(Xt, ref->w, yt) - 1.0;
             p1.gd_dist = rel_dist(out[M_GD].w, ref->w, d);
         }
     }
@@ -601,7 +601,7 @@ static void poly_row(PolyRow *row, int deg, const double *t, const double *f)
     // (b) a smooth function plus a little noise: residuals against the best one
     for (int m = 0; m < M_COUNT; m++) {
         run(m, X, f, lr, P2_EPOCHS, 1, &row->noisy[m]);
-        row->ratio[m] = rmse(X, row->noisy[m].w, f) * sqrt(n);
+        row->ratio[m] = patch_rmse(X, row->noisy[m].w, f) * sqrt(n);
     }
     row->best = row->ratio[M_REF];
     for (int m = 0; m < M_COUNT; m++)
