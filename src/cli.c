@@ -223,15 +223,21 @@ static int cmd_list(Ctx *ctx)
 
 /* ---- show ------------------------------------------------------------------------------ */
 
-static void print_wrapped(const char *text, int indent)
+/* Prints text wrapped at 78 columns. The cursor is at column `col` already (0: print the
+   indent first); continuation lines start at `indent`. Newlines in text are kept. */
+static void print_wrapped_from(const char *text, int indent, int col)
 {
-    int width = 78 - indent, col = 0;
+    const int width = 78;
     const char *p = text;
-    printf("%*s", indent, "");
+    if (col == 0) {
+        printf("%*s", indent, "");
+        col = indent;
+    }
+    int line_start = col;
     while (*p) {
         if (*p == '\n') {
             printf("\n%*s", indent, "");
-            col = 0;
+            col = line_start = indent;
             p++;
             continue;
         }
@@ -241,15 +247,15 @@ static void print_wrapped(const char *text, int indent)
         int bytes = (int)(end - p), chars = 0;
         for (const char *q = p; q < end; q++)
             chars += ((unsigned char)*q & 0xC0) != 0x80;
-        if (col && col + chars > width) {
+        if (col > line_start && col + chars > width) {
             printf("\n%*s", indent, "");
-            col = 0;
+            col = line_start = indent;
         }
         printf("%.*s", bytes, p);
         col += chars;
         p = end;
         while (*p == ' ') {
-            if (col) {
+            if (col > line_start) {
                 putchar(' ');
                 col++;
             }
@@ -257,6 +263,25 @@ static void print_wrapped(const char *text, int indent)
         }
     }
     putchar('\n');
+}
+
+static void print_wrapped(const char *text, int indent) { print_wrapped_from(text, indent, 0); }
+
+static int utf8_width(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* "  • term — text…" with the text hanging under itself (or under the bullet when the term
+   is long). */
+static void print_item(const char *term, const char *sep, const char *text)
+{
+    printf("  • %s%s", term, sep);
+    int col = 4 + utf8_width(term) + utf8_width(sep);
+    print_wrapped_from(text, col > 30 ? 6 : col, col);
 }
 
 /* Compiler output keeps its own layout: the caret must stay under the column it marks. */
@@ -272,8 +297,8 @@ static void print_indented(const char *text, int indent)
 
 static void print_question(const Question *q, int number)
 {
-    printf("\n  Practice %d (%s): ", number, q->id);
-    print_wrapped(q->prompt, 0);
+    int col = printf("\n  Practice %d (%s): ", number, q->id) - 1;
+    print_wrapped_from(q->prompt, 4, col);
     if (q->kind == Q_CHOICE)
         for (int i = 0; i < q->nchoices; i++)
             printf("     %c) %s\n", 'a' + i, q->choices[i]);
@@ -291,10 +316,8 @@ static void print_section(const Section *s, int *question_no)
         break;
     case SEC_CONCEPTS:
         printf("\nKey concepts\n");
-        for (int i = 0; i < s->nitems; i++) {
-            printf("  • %s — ", s->items[i].a);
-            print_wrapped(s->items[i].b, 0);
-        }
+        for (int i = 0; i < s->nitems; i++)
+            print_item(s->items[i].a, " — ", s->items[i].b);
         break;
     case SEC_FORMULA:
         printf("\n");
@@ -323,10 +346,8 @@ static void print_section(const Section *s, int *question_no)
         break;
     case SEC_WHEN:
         printf("\nWhen to use what\n");
-        for (int i = 0; i < s->nitems; i++) {
-            printf("  • %s: ", s->items[i].a);
-            print_wrapped(s->items[i].b, 0);
-        }
+        for (int i = 0; i < s->nitems; i++)
+            print_item(s->items[i].a, ": ", s->items[i].b);
         break;
     case SEC_QUESTION:
         print_question(s->question, ++*question_no);
@@ -456,7 +477,7 @@ static void print_report(const GradeReport *rep, const Exercise *ex, int hint_sh
     }
     if (rep->problem) {
         printf("\n  ! ");
-        print_wrapped(rep->problem, 0);
+        print_wrapped_from(rep->problem, 4, 4);
     }
     if (rep->program_output && *rep->program_output) {
         printf("\n  Your code printed%s:\n", rep->output_total > strlen(rep->program_output)
