@@ -19,6 +19,12 @@
 enum { PLOT_DEFAULT = 0, PLOT_RED, PLOT_GREEN, PLOT_YELLOW, PLOT_BLUE, PLOT_MAGENTA,
        PLOT_CYAN, PLOT_WHITE, PLOT_DIM, PLOT_NAMED_COLOURS };
 
+/* Colour values for images, both 16 + an xterm-256 index: the grey nearest to v (0 black …
+   1 white, clamped; NaN is black) among the grey ramp 232–255 and the six greys of the
+   6×6×6 cube, and the cube colour nearest to (r, g, b), each in 0…1. */
+int plot_grey(double v);
+int plot_rgb(double r, double g, double b);
+
 typedef struct {
     uint32_t ch;       /* a Unicode code point (' ' when empty) */
     uint16_t fg, bg;   /* colour indices as above, or 16 + xterm-256 index */

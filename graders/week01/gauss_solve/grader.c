@@ -297,14 +297,22 @@ LA_TEST(reports_singular)
     expect_singular(A, one, "0·x = 1");
     mat_free(A);
 
-    // collinear features: a data matrix whose last column is 2·(column 0) − (column 1)
+    // collinear features: the last column of this data matrix is column 0 + column 1
+    static const double a4[] = { 1, 2, 0, 3, 2, 1, 1, 3, 0, 3, 2, 3, 4, 1, 5, 5 };
+    static const double b4[] = { 1, 2, 3, 4 };
+    A = la_mat(4, 4, a4);
+    la_case("4×4 [[1,2,0,3],[2,1,1,3],[0,3,2,3],[4,1,5,5]] (collinear features)");
+    expect_singular(A, b4, "column 3 = column 0 + column 1");
+    mat_free(A);
+
+    // a duplicated record: row 4 repeats row 1 of a random matrix
     LaRng r = la_rng(35);
-    A = la_mat_int(&r, 6, 6, -5, 5);
-    for (int i = 0; i < 6; i++)
-        MAT(A, i, 5) = 2 * MAT(A, i, 0) - MAT(A, i, 1);
-    Matrix *B = la_mat_int(&r, 1, 6, -5, 5);
-    la_case("6×6 integer matrix whose column 5 = 2·column 0 − column 1 (collinear features)");
-    expect_singular(A, B->data, "column 5 = 2·column 0 − column 1");
+    A = la_mat_random(&r, 5, 5);
+    for (int j = 0; j < 5; j++)
+        MAT(A, 4, j) = MAT(A, 1, j);
+    Matrix *B = la_mat_random(&r, 1, 5);
+    la_case("random 5×5 whose row 4 repeats row 1");
+    expect_singular(A, B->data, "row 4 = row 1");
     mat_free(A);
     mat_free(B);
 

@@ -231,12 +231,23 @@ LA_TEST(reports_singular)
     la_case("1×1 [0]");
     expect_singular(A, "0 has no inverse");
     mat_free(A);
+    static const double a4[] = { 1, 2, 0, 3, 2, 1, 1, 3, 0, 3, 2, 3, 4, 1, 5, 5 };
+    A = la_mat(4, 4, a4);
+    la_case("4×4 [[1,2,0,3],[2,1,1,3],[0,3,2,3],[4,1,5,5]] (collinear features)");
+    expect_singular(A, "column 3 = column 0 + column 1");
+    mat_free(A);
     LaRng r = la_rng(53);
-    A = la_mat_int(&r, 5, 5, -5, 5);
+    A = la_mat_random(&r, 5, 5);
     for (int j = 0; j < 5; j++)
-        MAT(A, 4, j) = MAT(A, 0, j) + MAT(A, 2, j);
-    la_case("5×5 integer matrix whose row 4 = row 0 + row 2");
-    expect_singular(A, "row 4 = row 0 + row 2");
+        MAT(A, 4, j) = MAT(A, 1, j);
+    la_case("random 5×5 whose row 4 repeats row 1");
+    expect_singular(A, "row 4 = row 1");
+    mat_free(A);
+    A = la_mat_random(&r, 4, 4);
+    for (int i = 0; i < 4; i++)
+        MAT(A, i, 2) = 0.0;
+    la_case("random 4×4 with column 2 all zeros");
+    expect_singular(A, "column 2 is zero");
     mat_free(A);
 }
 

@@ -33,7 +33,7 @@ static void gram_of(const Matrix *A, Matrix *G)
 }
 
 /* In place: the lower triangle of G ← L with G = LLᵀ. Returns 0, or -1 if a pivot is tiny. */
-static int cholesky(Matrix *G, int m)
+static int cholesky_in_place(Matrix *G, int m)
 {
     int n = G->rows;
     for (int j = 0; j < n; j++) {
@@ -55,7 +55,7 @@ static int cholesky(Matrix *G, int m)
 }
 
 /* Solves LLᵀx = c in place (c becomes x), L in the lower triangle of G. */
-static void cholesky_solve(const Matrix *G, double *c)
+static void solve_factored(const Matrix *G, double *c)
 {
     int n = G->rows;
     for (int i = 0; i < n; i++) { // L z = c
@@ -77,7 +77,7 @@ static Matrix *factor_gram(const Matrix *A)
     if (!G)
         return NULL;
     gram_of(A, G);
-    if (cholesky(G, A->rows) != 0) {
+    if (cholesky_in_place(G, A->rows) != 0) {
         mat_free(G);
         return NULL;
     }
@@ -102,7 +102,7 @@ int projection_matrix(const Matrix *A, Matrix *P)
     for (int c = 0; c < m; c++) {
         for (int k = 0; k < n; k++)
             x[k] = MAT(A, c, k);
-        cholesky_solve(G, x);
+        solve_factored(G, x);
         for (int k = 0; k < n; k++)
             MAT(X, k, c) = x[k];
     }
@@ -137,7 +137,7 @@ int project(const Matrix *A, const double *b, double *p, double *e)
             acc += MAT(A, i, k) * b[i];
         x[k] = acc;
     }
-    cholesky_solve(G, x);
+    solve_factored(G, x);
     // p = A x̂, e = b − p
     for (int i = 0; i < m; i++) {
         double acc = 0.0;

@@ -268,8 +268,9 @@ LA_TEST(noisy_rank_two_is_rank_two)
     grade(A, -1, 1e-10,
           "A is rank 2 plus noise of size 1e-14·max|aᵢⱼ| — the kind of rounding error that "
           "computing A already leaves. With tol < 0, pick a tolerance that sits above such "
-          "noise: max(m, n)·ε·max|aᵢⱼ| alone is ≈ 2e-15, below it; 1000·max(m, n)·ε·max|aᵢⱼ| "
-          "(≈ 2e-12) leaves room for the rounding that elimination adds");
+          "noise: max(m, n)·ε·max|aᵢⱼ| alone is ≈ 1.8e-15·max|aᵢⱼ|, below it; "
+          "1000·max(m, n)·ε·max|aᵢⱼ| (≈ 1.8e-12·max|aᵢⱼ|) leaves room for the rounding that "
+          "elimination adds");
     mat_free(A);
 }
 
