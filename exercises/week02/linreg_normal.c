@@ -14,9 +14,10 @@
  *
  * Return 0, or -1 when XᵀX is singular: a feature is (numerically) a combination of the
  * others, a feature is always 0, or there are more features than samples. Call a pivot dⱼ
- * zero when dⱼ ≤ 1000·n·ε·gⱼⱼ (gⱼⱼ the diagonal entry of XᵀX, ε = DBL_EPSILON from
- * <float.h>): relative, because features come in every unit, and with a margin, because
- * rounding leaves a few ε instead of an exact 0.
+ * zero when dⱼ ≤ 1000·n·ε·gⱼⱼ (gⱼⱼ the matching diagonal entry of XᵀX — with row exchanges,
+ * the largest diagonal entry will do; ε = DBL_EPSILON from <float.h>): relative, because
+ * features come in every unit, and with a margin, because rounding leaves a few ε instead
+ * of an exact 0.
  *
  * Accuracy: forming XᵀX squares the condition number, κ(XᵀX) = κ(X)², so expect to lose
  * about twice as many digits as QR (linreg_qr); the grader's tolerances scale with κ².

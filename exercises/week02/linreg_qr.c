@@ -14,7 +14,7 @@
  * Q = mat_new(n, d) and R = mat_new(d, d), call gram_schmidt(X, Q, R), and mat_free them
  * when done. Compute Qᵀy the modified way — v ← y; for k = 0…d−1: zₖ = qₖ·v, v ← v − zₖqₖ —
  * rather than zₖ = qₖ·y from the original y. On ill-conditioned X (the grader goes up to
- * κ = 10⁸) that keeps w accurate to about κ·ε, where the other way (like the normal
+ * κ = 10⁹) that keeps w accurate to about κ·ε, where the other way (like the normal
  * equations) loses about κ²·ε.
  *
  * Return 0, or -1 if X is rank-deficient: when gram_schmidt returns -1 (a feature depends on

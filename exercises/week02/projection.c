@@ -14,8 +14,10 @@
  * Both return 0, or -1 when AᵀA is singular — a column of A is (numerically) a combination of
  * the others, e.g. a repeated feature or a feature that is always 0. Solve with AᵀA yourself,
  * in this file (elimination as in gauss_solve, or Cholesky: AᵀA is symmetric positive
- * definite). Call AᵀA singular when a pivot dⱼ is ≤ 1000·m·ε·gⱼⱼ, where gⱼⱼ is that diagonal
- * entry of AᵀA and ε = DBL_EPSILON from <float.h>: a test relative to AᵀA's own scale.
+ * definite). Call AᵀA singular when a pivot dⱼ is ≤ 1000·m·ε·gⱼⱼ, where gⱼⱼ is the matching
+ * diagonal entry of AᵀA (with row exchanges, the largest diagonal entry will do) and
+ * ε = DBL_EPSILON from <float.h>: a test relative to AᵀA's own scale, with a margin, because
+ * rounding leaves a few ε instead of an exact 0.
  *
  * Don't modify A or b (malloc and free are fine). Check it: la4ai check projection
  */
