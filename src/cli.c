@@ -25,8 +25,10 @@
 #include "course.h"
 #include "grade.h"
 #include "la4ai_config.h"
+#include "plot.h"
 #include "progress.h"
 #include "stubs.h"
+#include "tui.h"
 #include "util.h"
 
 #define EXIT_PASS 0
@@ -954,6 +956,7 @@ static int cmd_lab(Ctx *ctx)
     }
     GradeOptions opt;
     grade_options_from(ctx, &opt);
+    opt.color = plot_style_auto().color;
     printf("Lab %s — building with %s…\n", lab->id, opt.reference ? "the reference solutions"
                                                                   : "your code");
     fflush(stdout);
@@ -980,6 +983,14 @@ static int cmd_validate(Ctx *ctx)
     printf("ok: %d weeks written, %d lessons, %d exercises, %d labs, %d practice questions\n",
            weeks, lessons, c->nexercises, c->nlabs, c->nquestions);
     return EXIT_PASS;
+}
+
+/* ---- tui ------------------------------------------------------------------------------------ */
+
+static int cmd_tui(Ctx *ctx)
+{
+    TuiOptions opt = { ctx->root, ctx->progress_dir, ctx->learner, ctx->course };
+    return tui_main(&opt);
 }
 
 /* ---- the table ------------------------------------------------------------------------------ */
@@ -1035,6 +1046,11 @@ static const Command commands[] = {
     { "validate", cmd_validate, "la4ai validate", "check the lesson files",
       "Loads every lessons/weekNN.json and reports each problem as FILE:LINE:COL: message. "
       "Exit status 1 if there is any.\n" },
+    { "tui", cmd_tui, "la4ai tui", "the course in full screen (also: la4ai on a terminal)",
+      "Opens the terminal course: the course map, lessons with practice questions, exercises "
+      "that check themselves on every save, the dashboard. `la4ai` with no command opens it "
+      "when stdin and stdout are a terminal (and prints `la4ai list` otherwise). ? shows "
+      "every key.\n" },
     { "help", cmd_help, "la4ai help [COMMAND]", "this list, or one command's help", "" },
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
@@ -1115,15 +1131,16 @@ int cli_main(int argc, char **argv)
         printf("la4ai %s\n", LA4AI_VERSION);
         return EXIT_PASS;
     }
-    const Command *cmd = first < argc ? find_command(argv[first]) : find_command("list");
+    bool tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO); /* no command: the TUI on a terminal */
+    const Command *cmd = first < argc ? find_command(argv[first]) : find_command(tty ? "tui" : "list");
     if (!cmd) {
         fprintf(stderr, "la4ai: no command \"%s\"\n\n", argv[first]);
         usage(stderr);
         return EXIT_USAGE;
     }
-    static char *list_argv[] = { "list", NULL };
+    static char *list_argv[] = { "list", NULL }, *tui_argv[] = { "tui", NULL };
     ctx.argc = first < argc ? argc - first : 1;
-    ctx.argv = first < argc ? argv + first : list_argv;
+    ctx.argv = first < argc ? argv + first : tty ? tui_argv : list_argv;
     for (int i = 1; i < ctx.argc; i++)
         if (!strcmp(ctx.argv[i], "--help") || !strcmp(ctx.argv[i], "-h")) {
             printf("usage: %s\n\n%s", cmd->usage, cmd->help);

@@ -640,8 +640,9 @@ int grade_lab(const Course *c, const Lab *lab, const GradeOptions *opt, char **o
     char *lib = util_fmt("%s/graders/liblab_%s.a", opt->build, lab->id);
     char *grade = util_fmt("%s/graders/libla4grade.a", opt->build);
     char *data = util_fmt("%s/src/libla4data.a", opt->build);
-    const char *need[] = { lib, grade, data };
-    for (int i = 0; i < 3 && rc == 0; i++) {
+    char *plot = util_fmt("%s/src/libla4plot.a", opt->build);
+    const char *need[] = { lib, grade, data, plot };
+    for (int i = 0; i < 4 && rc == 0; i++) {
         if (!util_exists(need[i])) {
             snprintf(err, errlen, "%s is missing: build the course first", need[i]);
             rc = -1;
@@ -652,7 +653,8 @@ int grade_lab(const Course *c, const Lab *lab, const GradeOptions *opt, char **o
     free(lib);
     free(grade);
     free(data);
-    args_split(&cmd, LA4AI_CHECK_LIBS " " LA4AI_ZLIB_LIBS " -lm");
+    free(plot);
+    args_split(&cmd, LA4AI_CHECK_LIBS " " LA4AI_ZLIB_LIBS " " LA4AI_PNG_LIBS " -lm");
     char *prog = util_fmt("%s/program", workdir);
     arg(&cmd, "-o");
     arg(&cmd, prog);
@@ -673,6 +675,7 @@ int grade_lab(const Course *c, const Lab *lab, const GradeOptions *opt, char **o
             char *extra = dd ? util_fmt("LA4AI_DATA_DIR=%s", dd) : NULL;
             if (extra)
                 envx[n++] = extra;
+            envx[n++] = opt->color ? "LA4AI_COLOR=1" : "LA4AI_COLOR=0";
             envx[n] = NULL;
             SandboxLimits lim = { .wall_seconds = 300, .cpu_seconds = 300, .file_mb = 256,
                                   .output_cap = 1 << 20, .workdir = workdir, .env = envx,

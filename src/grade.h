@@ -48,6 +48,7 @@ typedef struct {
     uint64_t seed;           /* 0: the graders' default */
     double test_timeout;     /* seconds per test; 0: default */
     bool keep_workdir;       /* leave the temporary folder (its path goes to stderr) */
+    bool color;              /* labs may draw in colour (LA4AI_COLOR=1 in their environment) */
 } GradeOptions;
 
 /* Fills opt with the defaults (sanitizers on where available, build/root from the build). */

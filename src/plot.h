@@ -60,8 +60,9 @@ void plot_text(PlotGrid *g, int x, int y, const char *utf8, int fg);     /* clip
    style.color, ASCII stand-ins for non-ASCII glyphs when !style.utf8. Caller frees. */
 char *plot_render(const PlotGrid *g, PlotStyle style);
 
-/* A progress bar of `width` cells filled to `fraction` (0…1, clamped) with eighth blocks
-   ("█▋░░") or "##--" in ASCII. Caller frees. */
+/* A progress bar of `width` cells filled to `fraction` (0…1, clamped; NaN is 0), rounded
+   down to eighth blocks ("█▋░░") or to whole cells "##--" in ASCII, so it is full only at 1.
+   No colour escapes (style.color is not used: callers colour it). Caller frees; never NULL. */
 char *plot_bar(double fraction, int width, PlotStyle style);
 
 typedef struct {
@@ -75,7 +76,9 @@ typedef struct {
 typedef struct {
     const char *title, *xlabel, *ylabel;
     bool logx, logy;           /* logarithmic axes (non-positive values skipped) */
-    double xmin, xmax, ymin, ymax; /* NaN = fit the data */
+    double xmin, xmax, ymin, ymax; /* NaN = fit the data: the limit reaches the next tick
+                                      when that adds at most a tenth of the data's span (on a
+                                      log axis, at least the next whole decade) */
 } PlotAxes;
 
 /* A fresh PlotAxes with every limit NaN (auto) and nothing else set. */
@@ -90,19 +93,28 @@ PlotGrid *plot_lines(const PlotSeries *series, int nseries, const PlotAxes *axes
 PlotGrid *plot_scatter(const PlotSeries *series, int nseries, const PlotAxes *axes, int width,
                        int height);
 /* Draws an arrow in data coordinates on a grid made by plot_lines/plot_scatter (the grid
-   remembers its frame): from (x0, y0) to (x1, y1). */
+   remembers its frame): from (x0, y0) to (x1, y1), a braille shaft clipped to the plotting
+   area and a head (→ ↗ ↑ …) in the cell of (x1, y1) if that lies inside. No frame: nothing. */
 void plot_arrow(PlotGrid *g, double x0, double y0, double x1, double y1, int color);
-/* Marks the point (x, y) with a glyph and a label, e.g. the elbow of a curve. */
+/* Marks the point (x, y) with a glyph (0 = '●') and a label, e.g. the elbow of a curve: the
+   label goes one blank cell to the right, or to the left when it would not fit. Points
+   outside the plotting area, or a grid without a frame, are left alone. */
 void plot_mark(PlotGrid *g, double x, double y, uint32_t glyph, const char *label, int color);
 
 /* A greyscale image (rows×cols values, row-major; lo maps to black, hi to white) drawn into
    at most max_width×max_height cells with upper-half blocks (two pixel rows per cell, grey
-   colours) — or, without colour, an ASCII/Unicode shade ramp. Aspect ratio kept. */
+   colours) — or, without colour or UTF-8, an ASCII/Unicode shade ramp (grey-coloured if
+   colour is on). Aspect ratio kept; images are shrunk by averaging, never enlarged, and the
+   grid is just large enough. Non-finite pixels are left out of averages (alone, black).
+   NULL if there is no image,
+   a size is below 1 or the range lo…hi is empty. */
 PlotGrid *plot_image(const double *pixels, int rows, int cols, double lo, double hi,
                      int max_width, int max_height, PlotStyle style);
 
-/* Writes a greyscale image to a PNG file (8-bit, values clamped to [lo, hi]). 0 or -1 with
-   err filled. */
+/* Writes a greyscale image to a PNG file (8-bit, values clamped to [lo, hi]; non-finite is
+   black).
+   0 or -1 with err filled ("cannot write PATH: why"; err may be NULL); a failed write leaves
+   no file behind. */
 int plot_write_png(const char *path, const double *pixels, int rows, int cols, double lo,
                    double hi, char *err, int errlen);
 
