@@ -2,12 +2,13 @@
  * inverse_gauss_jordan/grader.c — grades inverse_gauss_jordan (A⁻¹ from [A | I]).
  *
  * Known inverses (the 18.06 L3 example [[1,3],[2,7]], a tridiagonal 3×3, a permutation
- * whose inverse is its transpose, 1×1), then seeded random matrices of sizes 1 to 50: the
- * learner's X must satisfy AX ≈ I and XA ≈ I and match the inverse the grader builds column
- * by column with its own LU solve (la_solve(A, eⱼ)), within la_tol(n, κ). Pivoting cases (a 0
- * or 1e-20 in the pivot position), an ill-conditioned (κ = 1e8) and a tiny-scaled matrix that
- * must not be called singular, and singular matrices that must return -1. Ainv is filled with
- * NaN before every call; A is checked to be unchanged.
+ * whose inverse is its transpose, 1×1), then seeded random matrices of sizes 2 to 50: the
+ * learner's X must match the inverse the grader builds column by column with its own LU
+ * solve (la_solve(A, eⱼ)) within la_tol(n, κ)·‖A⁻¹‖, and satisfy AX ≈ I and XA ≈ I when A
+ * is well conditioned. Then pivoting cases (a 0 or 1e-20 in the pivot position), an
+ * ill-conditioned (κ = 1e8) and a tiny-scaled matrix that must not be called singular, and
+ * singular matrices that must return -1. Ainv is filled with NaN before every call; A is
+ * checked to be unchanged.
  */
 #include <float.h>
 #include <math.h>
@@ -63,7 +64,9 @@ static Matrix *inverse_by_lu(const Matrix *A)
     return ok ? X : NULL;
 }
 
-/* Expects status 0 and X ≈ A⁻¹: X against the LU inverse, then AX = I and XA = I. */
+/* Expects status 0 and X ≈ A⁻¹: X against the LU inverse (forward error), then, when A is
+   well conditioned, AX = I and XA = I. (For a large κ even an X accurate to κ·ε can leave
+   residuals near κ²·ε, so they prove nothing there; the forward error is what we check.) */
 static void expect_inverts(const Matrix *A, const char *idea)
 {
     int n = A->rows;
@@ -77,10 +80,13 @@ static void expect_inverts(const Matrix *A, const char *idea)
     la_expect_mat_finite(X, "Ainv");
     double tol = la_tol(n, kappa);
     la_expect_mat_near(X, want, tol * la_mat_norm(want), "Ainv", idea);
-    Matrix *I = la_mat_identity(n), *AX = la_mat_mul(A, X), *XA = la_mat_mul(X, A);
-    la_expect_mat_near(AX, I, tol, "A·Ainv (should be I)", idea);
-    la_expect_mat_near(XA, I, tol, "Ainv·A (should be I)", idea);
-    mat_free(I), mat_free(AX), mat_free(XA), mat_free(X), mat_free(want);
+    if (kappa <= 1e4) {
+        Matrix *I = la_mat_identity(n), *AX = la_mat_mul(A, X), *XA = la_mat_mul(X, A);
+        la_expect_mat_near(AX, I, tol, "A·Ainv (should be I)", idea);
+        la_expect_mat_near(XA, I, tol, "Ainv·A (should be I)", idea);
+        mat_free(I), mat_free(AX), mat_free(XA);
+    }
+    mat_free(X), mat_free(want);
 }
 
 /* ---- known answers ----------------------------------------------------------------------- */
