@@ -286,6 +286,16 @@ static void print_item(const char *term, const char *sep, const char *text)
     print_wrapped_from(text, col > 30 ? 6 : col, col);
 }
 
+static void print_question(const Question *q, int number)
+{
+    int col = printf("\n  Practice %d (%s): ", number, q->id) - 1;
+    print_wrapped_from(q->prompt, 4, col);
+    if (q->kind == Q_CHOICE)
+        for (int i = 0; i < q->nchoices; i++)
+            printf("     %c) %s\n", 'a' + i, q->choices[i]);
+    printf("     Answer with: la4ai answer %s \"…\"\n", q->id);
+}
+
 /* Compiler output keeps its own layout: the caret must stay under the column it marks. */
 static void print_indented(const char *text, int indent)
 {
@@ -295,16 +305,6 @@ static void print_indented(const char *text, int indent)
         printf("%*s%.*s\n", indent, "", len, p);
         p = eol ? eol + 1 : p + len;
     }
-}
-
-static void print_question(const Question *q, int number)
-{
-    int col = printf("\n  Practice %d (%s): ", number, q->id) - 1;
-    print_wrapped_from(q->prompt, 4, col);
-    if (q->kind == Q_CHOICE)
-        for (int i = 0; i < q->nchoices; i++)
-            printf("     %c) %s\n", 'a' + i, q->choices[i]);
-    printf("     Answer with: la4ai answer %s \"…\"\n", q->id);
 }
 
 static void print_section(const Section *s, int *question_no)
@@ -323,9 +323,9 @@ static void print_section(const Section *s, int *question_no)
         break;
     case SEC_FORMULA:
         printf("\n");
-        print_wrapped(s->body, 6);
-        if (s->title)
-            print_wrapped(s->title, 4);
+        print_indented(s->body, 6); /* formulas keep their own line breaks */
+        if (s->note)
+            print_wrapped(s->note, 4);
         break;
     case SEC_EXAMPLE:
         printf("\nWorked example%s%s\n", s->title ? ": " : "", s->title ? s->title : "");
