@@ -23,10 +23,12 @@
 
 #include "answer.h"
 #include "course.h"
+#include "data.h"
 #include "grade.h"
 #include "la4ai_config.h"
 #include "plot.h"
 #include "progress.h"
+#include "sandbox.h"
 #include "stubs.h"
 #include "tui.h"
 #include "util.h"
@@ -53,6 +55,12 @@ typedef struct {
 } Command;
 
 /* ---- small helpers ---------------------------------------------------------------------- */
+
+static const char *env_or(const char *name, const char *fallback)
+{
+    const char *v = getenv(name);
+    return v && *v ? v : fallback;
+}
 
 static bool has_flag(Ctx *ctx, const char *flag)
 {
@@ -993,6 +1001,141 @@ static int cmd_tui(Ctx *ctx)
     return tui_main(&opt);
 }
 
+/* ---- data --------------------------------------------------------------------------------- */
+
+typedef struct {
+    const char *name;        /* `la4ai data fetch NAME` */
+    const char *folder;      /* under the data folder */
+    const char *url;         /* where the real files are */
+    const char *md5;         /* their published MD5 */
+    bool zip;                /* unpack with python3's zipfile */
+} Download;
+
+/* The published files and checksums (MovieLens: grouplens.org's ml-100k.zip.md5; MNIST: the
+   checksums every framework's loader verifies). */
+static const Download downloads[] = {
+    { "ml-100k", ".", "https://files.grouplens.org/datasets/movielens/ml-100k.zip",
+      "0e33842e24a9c977be4e0107933c0723", true },
+    { "mnist", "mnist", "https://storage.googleapis.com/cvdf-datasets/mnist/"
+      "train-images-idx3-ubyte.gz", "f68b3c2dcbeaaa9fbdd348bbdeb94873", false },
+    { "mnist", "mnist", "https://storage.googleapis.com/cvdf-datasets/mnist/"
+      "train-labels-idx1-ubyte.gz", "d53e105ee54ea40749a09fcbcd1e9432", false },
+    { "mnist", "mnist", "https://storage.googleapis.com/cvdf-datasets/mnist/"
+      "t10k-images-idx3-ubyte.gz", "9fb629c4189551a2d022fa330f9573f3", false },
+    { "mnist", "mnist", "https://storage.googleapis.com/cvdf-datasets/mnist/"
+      "t10k-labels-idx1-ubyte.gz", "ec29112dd5afa0611ce80d1b7f02629c", false },
+};
+
+/* Runs argv (argv[0] a full path) with the caller's PATH; returns its output (caller frees)
+   and sets *ok when it exited 0. */
+static char *run_tool(char *const argv[], double seconds, bool *ok)
+{
+    char *path = util_fmt("PATH=%s", env_or("PATH", "/usr/bin:/bin"));
+    char *env[] = { path, "LANG=C", NULL };
+    SandboxLimits lim = { .wall_seconds = seconds, .output_cap = 16384, .env = env };
+    SandboxResult r;
+    *ok = sandbox_run(argv, &lim, &r) == 0 && r.end == SB_EXITED && r.exit_code == 0;
+    char *out = xstrdup(r.output ? r.output : r.error);
+    sandbox_result_free(&r);
+    free(path);
+    return out;
+}
+
+static int fetch_one(const Download *d, const char *dir)
+{
+    char *folder = util_fmt("%s/%s", dir, d->folder);
+    mkdir(folder, 0755);
+    const char *base = strrchr(d->url, '/') + 1;
+    char *file = util_fmt("%s/%s", folder, base);
+    printf("  %s\n", d->url);
+    fflush(stdout);
+    bool ok;
+    char *curl[] = { "/usr/bin/curl", "-fsSL", "--connect-timeout", "15", "-o", file,
+                     (char *)d->url, NULL };
+    char *out = util_exists(curl[0]) ? run_tool(curl, 600, &ok) : (ok = false,
+                xstrdup("curl is not installed (apt-get install curl)"));
+    int rc = 0;
+    if (!ok) {
+        fprintf(stderr, "    could not download it: %s    The network may not reach it from "
+                "here; the course works offline with its substitutes (la4ai data status).\n",
+                *out ? out : "no answer\n");
+        unlink(file);
+        rc = -1;
+    } else {
+        free(out);
+        char *md5[] = { "/usr/bin/md5sum", file, NULL };
+        out = run_tool(md5, 60, &ok);
+        if (!ok || strncmp(out, d->md5, 32)) {
+            fprintf(stderr, "    checksum mismatch: expected MD5 %s, got %.32s — the file was "
+                    "removed; try again later\n", d->md5, out);
+            unlink(file);
+            rc = -1;
+        } else if (d->zip) {
+            free(out);
+            char *unzip[] = { "/usr/bin/python3", "-m", "zipfile", "-e", file, folder, NULL };
+            out = run_tool(unzip, 120, &ok);
+            if (!ok) {
+                fprintf(stderr, "    could not unpack %s: %s\n", file, out);
+                rc = -1;
+            } else {
+                unlink(file);
+            }
+        }
+        if (rc == 0)
+            printf("    verified (MD5 %s)\n", d->md5);
+    }
+    free(out);
+    free(file);
+    free(folder);
+    return rc;
+}
+
+static int cmd_data(Ctx *ctx)
+{
+    const char *sub = positional(ctx, 0, NULL);
+    const char *dir = getenv("LA4AI_DATA_DIR");
+    if (!sub || !strcmp(sub, "status")) {
+        DataSet sets[DATA_SETS];
+        int n = data_find(sets, DATA_SETS);
+        printf("Data folder: %s (LA4AI_DATA_DIR)\n\n", dir);
+        for (int i = 0; i < n; i++) {
+            printf("%-14s ", sets[i].name);
+            print_wrapped_from(sets[i].description, 15, 15);
+            char *where = sets[i].path
+                ? util_fmt("found: %s", sets[i].path)
+                : util_fmt("not found (looked in %s)\nin use instead: %s", sets[i].looked_in,
+                           sets[i].substitute);
+            print_wrapped(where, 15);
+            free(where);
+        }
+        char *mnist = util_fmt("%s/mnist/train-images-idx3-ubyte.gz", dir);
+        printf("%-14s MNIST handwritten digits (week 8's MLP)\n%14s %s\n", "mnist", "",
+               util_exists(mnist) ? "found" : "not found: la4ai data fetch mnist "
+               "(Fashion-MNIST is the offline substitute)");
+        free(mnist);
+        return EXIT_PASS;
+    }
+    if (strcmp(sub, "fetch")) {
+        fprintf(stderr, "la4ai data: status or fetch, not \"%s\"\n", sub);
+        return EXIT_USAGE;
+    }
+    const char *name = positional(ctx, 1, NULL);
+    bool known = false;
+    for (size_t i = 0; name && i < sizeof downloads / sizeof *downloads; i++)
+        known |= !strcmp(downloads[i].name, name);
+    if (!known) {
+        fprintf(stderr, "la4ai data fetch: which data set? ml-100k or mnist\n");
+        return EXIT_USAGE;
+    }
+    mkdir(dir, 0755);
+    printf("Fetching %s into %s\n", name, dir);
+    int failed = 0;
+    for (size_t i = 0; i < sizeof downloads / sizeof *downloads; i++)
+        if (!strcmp(downloads[i].name, name))
+            failed |= fetch_one(&downloads[i], dir) != 0;
+    return failed ? EXIT_FAIL : EXIT_PASS;
+}
+
 /* ---- the table ------------------------------------------------------------------------------ */
 
 static int cmd_help(Ctx *ctx);
@@ -1043,6 +1186,12 @@ static const Command commands[] = {
     { "lab", cmd_lab, "la4ai lab ID [--reference]", "run a lab on your code",
       "Builds a lab with your solutions (--reference: with the reference solutions) and runs "
       "it: tables and pictures of your algorithms on real data.\n" },
+    { "data", cmd_data, "la4ai data [status] | data fetch ml-100k|mnist",
+      "which data sets are here, or download a real one",
+      "status lists each data set the labs use, where it was found, and the substitute in "
+      "use when it is missing. fetch downloads a real set (MovieLens 100K, MNIST) into the "
+      "data folder ($LA4AI_DATA_DIR, default data/ in the course) and verifies its checksum; "
+      "without a network it says so, and the course goes on offline.\n" },
     { "validate", cmd_validate, "la4ai validate", "check the lesson files",
       "Loads every lessons/weekNN.json and reports each problem as FILE:LINE:COL: message. "
       "Exit status 1 if there is any.\n" },
@@ -1111,12 +1260,6 @@ static int global_options(int argc, char **argv, Ctx *ctx)
     return i;
 }
 
-static const char *env_or(const char *name, const char *fallback)
-{
-    const char *v = getenv(name);
-    return v && *v ? v : fallback;
-}
-
 int cli_main(int argc, char **argv)
 {
     Ctx ctx = { 0 };
@@ -1156,6 +1299,8 @@ int cli_main(int argc, char **argv)
         ctx.progress_dir = env_or("LA4AI_PROGRESS_DIR", default_progress);
     if (!ctx.learner)
         ctx.learner = env_or("LA4AI_LEARNER", env_or("USER", "learner"));
+    char *default_data = util_fmt("%s/data", ctx.root);
+    setenv("LA4AI_DATA_DIR", env_or("LA4AI_DATA_DIR", default_data), 1); /* labs see it too */
 
     CourseErrors errs = { 0 };
     ctx.course = course_load(ctx.root, &errs);
@@ -1175,5 +1320,6 @@ int cli_main(int argc, char **argv)
     course_errors_free(&errs);
     course_free(ctx.course);
     free(default_progress);
+    free(default_data);
     return code;
 }

@@ -110,6 +110,15 @@ run progress --json
 expect "a corrupted progress file is reported" sh -c "[ $(rc) -eq 0 ] && grep -qi 'corrupt\|could not be read' '$tmp/err'"
 expect "the corrupted file is kept aside" sh -c "ls '$tmp/progress' | grep -q 'bea.json.corrupt-'"
 
+# --- data sets: status, and a fetch that either verifies or says clearly it could not
+run data status
+expect "data status lists the data sets and their substitutes" sh -c \
+    "[ $(rc) -eq 0 ] && grep -q fashion-mnist '$tmp/out' && grep -q ml-100k '$tmp/out' && grep -q mall '$tmp/out'"
+run data fetch nonsense; expect "data fetch of an unknown set exits 2" [ "$(rc)" -eq 2 ]
+LA4AI_DATA_DIR="$tmp/data" "$la4ai" data fetch ml-100k >"$tmp/out" 2>"$tmp/err"; echo $? >"$tmp/rc"
+expect "data fetch verifies the download or says why it could not" sh -c \
+    "{ [ $(rc) -eq 0 ] && grep -q verified '$tmp/out'; } || { [ $(rc) -eq 1 ] && grep -q 'could not download\|not installed' '$tmp/err'; }"
+
 # --- validate catches a broken lesson file with file:line:col
 printf '{\n  "format": 1,\n  "week": 2,\n  "title": oops\n}\n' >"$root/lessons/week02.json"
 run validate
