@@ -15,9 +15,9 @@
  * A is positive definite exactly when every pivot dⱼ is > 0. So the factorization is also
  * the test: return -1 as soon as a pivot is ≤ n·ε·max aᵢᵢ (ε = DBL_EPSILON from <float.h>;
  * the pivot dⱼ before the square root, and max over the diagonal of A) — that is, zero up to
- * rounding, or negative (A indefinite). In floating point the pivot of a singular matrix is
- * rarely exactly 0, and √ of a negative number is NaN: test before taking the root.
- * Otherwise return 0.
+ * rounding, or negative (A indefinite). In floating point the "zero" pivot of a singular
+ * matrix is rarely exactly 0 — it is rounding noise of either sign — and √ of a negative
+ * number is NaN: test before taking the root. Otherwise return 0.
  *
  * Don't modify A. Check it: la4ai check cholesky
  */

@@ -12,10 +12,9 @@
  *   vector, never the zero vector. Repeat
  *       w = Av;   v ← w/‖w‖;   λ = vᵀAv   (the Rayleigh quotient of the unit vector v)
  *   until λ changed by less than tol·|λ| since the step before, or max_iter steps are done
- *   (tol = 0 asks for all the accuracy there is). Return that λ; leave the unit eigenvector
- *   in v.
- *   λ keeps its sign: with a dominant eigenvalue of −8, v flips its sign every step but
- *   vᵀAv still tends to −8 (while ‖Av‖ would say 8).
+ *   (tol = 0 asks for all the accuracy there is). Return that λ, and leave the unit
+ *   eigenvector in v. λ keeps its sign: with a dominant eigenvalue of −8, v flips its sign
+ *   every step but vᵀAv still tends to −8 (while ‖Av‖ would say 8).
  *
  * top_eigs(A, k, lambda, V, max_iter, tol) — the k eigenpairs of largest |λ|, by deflation.
  *   Copy A to B (mat_new). For j = 0…k−1: run power_iteration on B from a start vector you

@@ -177,7 +177,7 @@ static Run isolate(Job job, const void *in, double *out, int nout)
 static const char *run_trouble(const Run *r, char *buf, size_t size)
 {
     if (r->end == RUN_TIMEOUT)
-        snprintf(buf, size, "did not return within %.0f" NB "s", CALL_TIMEOUT);
+        snprintf(buf, size, "did not return within %.0f seconds", CALL_TIMEOUT);
     else if (r->signaled)
         snprintf(buf, size, "crashed (%s)", strsignal(r->code));
     else
@@ -353,32 +353,37 @@ static int cloud_push(Cloud *c, int *cap, double x, double y)
     return 0;
 }
 
-/* The first two fields of a line split at commas, semicolons, tabs or spaces, copied into
-   f[0], f[1] (at most size bytes each, surrounding quotes dropped). Returns how many. */
+/* The first two fields of a line, copied into f[0], f[1] (at most 39 bytes each, quotes
+   around a field dropped). Fields are split at commas, semicolons or tabs, or at runs of
+   spaces in a line that has none of those. Returns how many fields were found (0–2). */
 static int two_fields(const char *line, char f[2][40])
 {
+    const char *seps = strpbrk(line, ",;\t") ? ",;\t\r\n" : " \r\n";
     int k = 0;
     const char *p = line;
     while (k < 2) {
-        while (*p && strchr(",; \t\r\n", *p))
+        while (*p == ' ' || (k > 0 && *p && strchr(seps, *p) && *p != '\r' && *p != '\n'))
             p++;
-        if (!*p)
+        if (!*p || *p == '\r' || *p == '\n')
             break;
-        size_t len = strcspn(p, ",;\t\r\n");
+        size_t len = strcspn(p, seps);
         const char *end = p + len;
         while (end > p && end[-1] == ' ')
             end--;
-        size_t copy = (size_t)(end - p);
-        if (copy >= 2 && *p == '"' && end[-1] == '"') {
-            p++;
+        const char *from = p;
+        size_t copy = (size_t)(end - from);
+        if (copy >= 2 && *from == '"' && end[-1] == '"') {
+            from++;
             copy -= 2;
         }
         if (copy > 39)
             copy = 39;
-        memcpy(f[k], p, copy);
+        memcpy(f[k], from, copy);
         f[k][copy] = '\0';
         k++;
         p += len;
+        if (*p && strchr(",;\t", *p))
+            p++; /* one separator: "a,,b" has an empty second field */
     }
     return k;
 }
@@ -466,17 +471,18 @@ static void load_cloud(Cloud *c)
         char err[512];
         int skipped = 0;
         if (read_csv(path, c, &skipped, err, sizeof err) == 0) {
-            printf("   %d points: the first two columns of %s (\"%s\", \"%s\")", c->n, path,
+            printf("   %s (LA4AI_LAB_CSV)\n"
+                   "   %d points: its first two columns, \"%s\" and \"%s\"", path, c->n,
                    c->xname, c->yname);
             if (skipped)
-                printf(";\n   %d line%s that were not two numbers left out", skipped,
-                       skipped == 1 ? "" : "s");
+                printf(";\n   %d line%s not two numbers left out", skipped,
+                       skipped == 1 ? " that was" : "s that were");
             if (c->n == MAX_POINTS)
                 printf(";\n   only the first %d rows were read", MAX_POINTS);
             printf(".\n\n");
             return;
         }
-        printf("   LA4AI_LAB_CSV: %s.\n", err);
+        printf("   LA4AI_LAB_CSV:\n   %s.\n", err);
         if (path[0] != '/')
             printf("   Give an absolute path: the lab runs in a temporary folder.\n");
         printf("   Using generated data instead.\n");
@@ -583,7 +589,7 @@ static void check_eig(const Stats *s, const double *out, Eig *e)
         e->v[k][0] = out[2 + k];   // V(0, k)
         e->v[k][1] = out[4 + k];   // V(1, k)
     }
-    e->input_changed = memcmp(out + 6, s->c, sizeof s->c) != 0;
+    e->input_changed = e->run.end == RUN_RETURNED && memcmp(out + 6, s->c, sizeof s->c) != 0;
     e->have = e->run.end == RUN_RETURNED && e->run.rc == 0 && all_finite(out, 6);
     if (!e->have)
         return;
@@ -673,6 +679,10 @@ static void print_eig(const Stats *s, const Eig *e)
         printf("%s\n", d[i]);
     }
     double tot = e->lam[0] + e->lam[1];
+    if (!(tot > 0)) {
+        printf("   λ₁ + λ₂ = trace C = %g: there is no variance to share out.\n\n", tot);
+        return;
+    }
     printf("   Explained variance: λ₁/(λ₁ + λ₂) = %.1f%% along v₁ (PC1), λ₂/(λ₁ + λ₂) = %.1f%%\n"
            "   along v₂ (PC2); λ₁ + λ₂ = %.4g = trace C, the total variance.\n\n",
            100 * e->lam[0] / tot, 100 * e->lam[1] / tot, tot);
@@ -957,9 +967,9 @@ static void picture(const Cloud *c, const Stats *s, const Eig *e)
     int from_her = e->have;
     const double *lam = from_her ? e->lam : s->lam;
     const double *v[2] = { from_her ? e->v[0] : s->v[0], from_her ? e->v[1] : s->v[1] };
-    printf("5. The picture: the points, and from their mean v₁ and v₂ %s, each √λ\n"
-           "   long (one standard deviation of the data along it)\n",
-           from_her ? "from your eig_2x2" : "from the lab's SVD (your eig_2x2\n   gave none)");
+    printf("5. The picture: the points, and from their mean the eigenvectors v₁ and v₂\n"
+           "   %s, each √λ long (one standard deviation of the data along it)\n",
+           from_her ? "from your eig_2x2" : "from the lab's SVD (your eig_2x2 gave none)");
     char title[96];
     snprintf(title, sizeof title, "%d points, equal scales", c->n);
     PlotAxes base = plot_axes(title, c->xname, c->yname);
@@ -1014,41 +1024,61 @@ static void picture(const Cloud *c, const Stats *s, const Eig *e)
 
 /* ---- what you should see ------------------------------------------------------------------ */
 
+/* How fast power iteration converges here, and whether her trace kept to the prediction. */
+static void conclusion_power(const Stats *s, const Power *p)
+{
+    if (!(s->lam[0] > 0))
+        return;
+    double r = s->lam[1] / s->lam[0];
+    if (r < 1e-12) {
+        bullet("λ₂" NB "=" NB "0: the points lie on a line, and a single step of power "
+               "iteration lands on v₁. The closer λ₂/λ₁ comes to 1 (a round cloud), the slower "
+               "it gets: the angle to v₁ shrinks by λ₂/λ₁ a step.");
+        return;
+    }
+    const char *trace = "";
+    if (p->have && r < 1)
+        trace = p->trace_follows ? " Your trace follows the prediction step for step."
+                : p->trace_shift > 0 ? " Your trace runs ahead of the prediction by a fixed "
+                                       "number of steps: your loop makes more multiplications "
+                                       "than max_iter."
+                : p->trace_shift < 0 ? " Your trace lags the prediction by a fixed number of "
+                                       "steps: your loop makes fewer multiplications than "
+                                       "max_iter."
+                                     : " Your trace does not follow the prediction: see the "
+                                       "table in part" NB "4.";
+    double digits = -log10(r), theta0 = line_angle((double[2]){ 1, 0 }, s->v[0]);
+    if (fabs(s->v[0][0]) < 1e-3)
+        theta0 = 90 - theta0; /* the start was (0, 1) */
+    bullet("Power iteration shrinks the angle to v₁ by λ₂/λ₁" NB "=" NB "%.3f a step (%.2f "
+           "digits), so about %.0f steps reach 1e-8°; the eigenvalue converges twice as fast, "
+           "like (λ₂/λ₁)². A nearly round cloud (λ₂/λ₁ near 1) would leave it crawling.%s",
+           r, digits, fmax(1, ceil(log10(tan(theta0 * PI / 180) / 1.745e-10) / digits)),
+           trace);
+}
+
 static void conclusions(const Stats *s, const Eig *e, const Power *p)
 {
     char a[32], b[32];
     printf("What you should see\n");
+    if (!(s->lam[0] > 0)) {
+        bullet("All the points are the same: C" NB "=" NB "0, every direction is an "
+               "eigenvector, and there is nothing to see. Try a file with some spread.");
+        return;
+    }
     double ang = atan2(s->v[0][1], s->v[0][0]) * 180 / PI;
-    bullet("PC1, the long arrow, points along ±(%.3f, %.3f), %.0f° %s the x" NB "axis: the "
-           "direction in which the cloud is longest. PC2 is at a right angle to it: C is "
-           "symmetric, so its eigenvectors are perpendicular.",
-           s->v[0][0], s->v[0][1], fabs(ang), ang >= 0 ? "above" : "below");
+    int drawn_right = !e->have || (e->ok[0] && e->ok[1] && e->ok[2] && e->ok[3] && e->ok[4]);
+    bullet("PC1%s points along ±(%.3f, %.3f), %.0f° %s the x" NB "axis: the direction in "
+           "which the cloud is longest. PC2 is at a right angle to it: C is symmetric, so its "
+           "eigenvectors are perpendicular.",
+           drawn_right ? ", the long arrow," : "", s->v[0][0], s->v[0][1], fabs(ang),
+           ang >= 0 ? "above" : "below");
     double share = s->lam[0] / (s->lam[0] + s->lam[1]);
     bullet("λ₁/(λ₁" NB "+" NB "λ₂) = %.1f%% is the share of the variance PC1 keeps: what "
            "scikit-learn's PCA(2).fit(X).explained_variance_ratio_[0] reports for this data "
            "(it computes it from the SVD of the centred data, as the check here did).",
            100 * share);
-    if (p->have && p->ratio < 1) {
-        double digits = -log10(p->ratio);
-        bullet("Power iteration shrinks the angle to v₁ by λ₂/λ₁" NB "=" NB "%.3f a step "
-               "(%.2f digits), so about %.0f steps reach 1e-8°; the eigenvalue converges twice "
-               "as fast, like (λ₂/λ₁)². A nearly round cloud (λ₂/λ₁ near 1) would leave it "
-               "crawling. %s",
-               p->ratio, digits, ceil(log10(tan(p->theta0 * PI / 180) / 1.7e-10) / digits),
-               p->trace_follows ? "Your trace follows the prediction step for step."
-               : p->trace_shift > 0 ? "Your trace runs ahead of the prediction by a fixed "
-                                      "number of steps: your loop counts its steps differently "
-                                      "(more multiplications than max_iter)."
-               : p->trace_shift < 0 ? "Your trace lags the prediction by a fixed number of "
-                                      "steps: your loop makes fewer multiplications than "
-                                      "max_iter."
-                                    : "Your trace does not follow the prediction: see the "
-                                      "table in part" NB "4.");
-    } else {
-        bullet("Power iteration shrinks the angle to v₁ by λ₂/λ₁" NB "=" NB "%.3f a step, and "
-               "λ converges twice as fast; a nearly round cloud (λ₂/λ₁ near 1) would leave it "
-               "crawling.", s->lam[0] > 0 ? s->lam[1] / s->lam[0] : NAN);
-    }
+    conclusion_power(s, p);
     /* what went wrong, in plain words */
     char trouble[160];
     if (e->run.end != RUN_RETURNED || e->run.rc != 0 || !e->have)
@@ -1068,6 +1098,8 @@ static void conclusions(const Stats *s, const Eig *e, const Power *p)
         bullet("Your eig_2x2's answer is off: %s (part" NB "3). The arrows above are yours, as "
                "they came; compare them with the cloud.", what);
     }
+    if (!(s->lam[0] > 0))
+        return; /* power_iteration was not called */
     if (p->run.end != RUN_RETURNED || p->untouched || !p->have)
         bullet("Your power_iteration %s: get it passing its grader (la4ai check "
                "power_iteration) and run the lab again.",
@@ -1106,9 +1138,15 @@ int main(void)
     power_start(&s, pin.start);
     memcpy(p.start, pin.start, sizeof p.start);
     double pout[POWER_OUT];
-    p.run = isolate(job_power, &pin, pout, POWER_OUT);
-    check_power(&s, pout, &p);
-    print_power(&s, &p);
+    if (s.lam[0] > 0) {
+        p.run = isolate(job_power, &pin, pout, POWER_OUT);
+        check_power(&s, pout, &p);
+        print_power(&s, &p);
+    } else {
+        p.ratio = NAN;
+        printf("4. power_iteration is not called: C = 0 (all the points are the same), so\n"
+               "   every vector is an eigenvector, for λ = 0.\n\n");
+    }
 
     picture(&cloud, &s, &e);
     conclusions(&s, &e, &p);

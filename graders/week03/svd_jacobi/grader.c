@@ -194,10 +194,12 @@ static void expect_svd(const Matrix *A, const Matrix *U, const double *S, const 
         if (end < n)
             gap = fmin(gap, s[end - 1] - s[end]);
         double vtol = la_tol(m, s[0] / gap);
-        int zero = is_zero(s[j], s[0], m), d = end - j;
+        /* a group that reaches down to σ = 0 has no determined u's: uⱼ for σⱼ = 0 is any unit
+           vector perpendicular to the rest, and that freedom spreads over the group */
+        int zero = is_zero(s[end - 1], s[0], m), d = end - j;
         for (int side = 0; side < 2 && vtol < 0.1 && d < n; side++) {
             if (side == 0 && zero)
-                continue; /* uⱼ for σ = 0: any unit vector perpendicular to the rest */
+                continue;
             const Matrix *X = side ? V : U, *Ref = side ? Vr : Ur;
             Matrix *B = mat_new(X->rows, d), *E = mat_new(X->rows, d);
             for (int i = 0; i < X->rows; i++)

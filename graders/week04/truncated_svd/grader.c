@@ -109,8 +109,14 @@ static void expect_orthonormal(const Matrix *Q, const char *name, double tol)
         return;
     if (wi == wj)
         la_fail("%sᵀ%s differs from I by %.1e (tolerance %.1e): column %d of %s has length "
-                "%.6g, not 1. Revisit: %s",
-                name, name, worst, tol, wi, name, sqrt(fabs(g)), IDEA_ORTH);
+                "%.6g, not 1.%s Revisit: %s",
+                name, name, worst, tol, wi, name, sqrt(fabs(g)),
+                name[0] == 'V' ? " Rotations keep V orthonormal only if it was orthonormal to "
+                                 "begin with: orthonormalize V after every round (if its "
+                                 "columns all turned towards v₀, the final rotations pile "
+                                 "them into one)."
+                               : "",
+                IDEA_ORTH);
     const char *why = "";
     if (fabs(g) > 0.9)
         why = " They point almost the same way: without re-orthonormalizing every round, every "
