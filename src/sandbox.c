@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -41,7 +42,8 @@ static void set_limit(int resource, rlim_t value)
 }
 
 /* In the child: never returns. Writes errno to errfd if exec (or set-up) fails. */
-static void child(char *const argv[], const SandboxLimits *lim, int outfd, int errfd)
+static void child(char *const argv[], const SandboxLimits *lim, int outfd, int errfd,
+                  pid_t parent)
 {
     setpgid(0, 0);
     sigset_t all;
@@ -74,6 +76,11 @@ static void child(char *const argv[], const SandboxLimits *lim, int outfd, int e
         if (setgroups(0, NULL) != 0 || setgid(NOBODY) != 0 || setuid(NOBODY) != 0)
             goto fail;
     }
+    /* If la4ai goes (a cancelled check in the TUI), the program goes too. Set after the
+       change of identity, which would clear it. */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)
+        _exit(127);
     step = 2;
     static char *const empty[] = { NULL };
     execve(argv[0], argv, lim->env ? lim->env : empty);
@@ -133,6 +140,7 @@ int sandbox_run(char *const argv[], const SandboxLimits *lim, SandboxResult *res
         return -1;
     }
     double start = now();
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         res->end = SB_START_FAILED;
@@ -141,7 +149,7 @@ int sandbox_run(char *const argv[], const SandboxLimits *lim, SandboxResult *res
         return -1;
     }
     if (pid == 0)
-        child(argv, lim, out[1], err[1]);
+        child(argv, lim, out[1], err[1], parent);
     setpgid(pid, pid); /* also in the child: whichever runs first */
     close(out[1]);
     close(err[1]);
