@@ -8,7 +8,7 @@
  *   labels     n ints: labels[i] ← the cluster of sample i, a number in 0…k−1.
  *   centroids  k×d, zero-filled by the caller: row c ← the centre of cluster c.
  * Return the inertia J = Σᵢ ‖xᵢ − c_labelᵢ‖² of the labels and centroids you return (squared
- * distances, summed), or -1.0 when k ≤ 0 or k > n.
+ * distances, summed), or -1.0 when k ≤ 0, k > n or max_iter < 0.
  *
  * 1. k-means++ start, with your own random generator seeded by `seed` (splitmix64 is ten
  *    lines; srand(seed) + rand() is fine too) — the same seed must give the same result:

@@ -64,7 +64,8 @@ static void expect_rc0(int rc, const char *why)
 {
     if (rc != 0)
         la_fail("lu_factor returned %d, expected 0: %s. Return -1 only when a column has no "
-                "pivot with |uₚₖ| > n·ε·max|aᵢⱼ| — relative to the size of A's entries",
+                "pivot with |uₚₖ| > n·ε·max|aᵢⱼ| among all candidates p ≥ k (a small or zero "
+                "uₖₖ just needs a row exchange) — relative to the size of A's entries",
                 rc, why);
 }
 
@@ -150,7 +151,7 @@ static void expect_pivoting(const Matrix *L)
         for (int i = j + 1; i < n; i++)
             if (!(fabs(MAT(L, i, j)) <= 1.0 + 4 * DBL_EPSILON))
                 la_fail("L(%d,%d) = %.6g: a multiplier larger than 1 in size means the pivot "
-                        "u%d%d was not the largest candidate in column %d. Revisit: %s",
+                        "U(%d,%d) was not the largest candidate in column %d. Revisit: %s",
                         i, j, MAT(L, i, j), j, j, j, IDEA_PIVOT);
 }
 
