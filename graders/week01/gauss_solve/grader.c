@@ -1,7 +1,7 @@
 /*
  * gauss_solve/grader.c — grades gauss_solve (Ax = b by elimination with partial pivoting).
  *
- * Known answers (the 18.06 L1 systems, 1×1), random systems of sizes 1 to 60 whose solution
+ * Known answers (the 18.06 L1 systems, 1×1), random systems of sizes 2 to 60 whose solution
  * the grader chose (b = A·x_true) or computed with its own LU (la_solve); systems that need a
  * row exchange (a 0 or a 1e-20 in the pivot position); an ill-conditioned system (κ = 1e8)
  * graded by backward error ‖b − Ax‖/(‖A‖‖x‖), which partial pivoting keeps near ε, and by
@@ -56,9 +56,10 @@ static double *rhs(const Matrix *A, const double *xtrue)
     return b;
 }
 
-/* Solves and expects status 0 and x ≈ want, entry by entry, within tol. */
+/* Solves and expects status 0 (else rc_idea) and x ≈ want, entry by entry, within tol (else
+   idea). */
 static void expect_solves(const Matrix *A, const double *b, const double *want, double tol,
-                          const char *idea)
+                          const char *rc_idea, const char *idea)
 {
     int n = A->rows;
     double *x = malloc(sizeof(double) * (size_t)n);
@@ -66,7 +67,7 @@ static void expect_solves(const Matrix *A, const double *b, const double *want, 
     if (rc != 0)
         la_fail("gauss_solve returned %d, expected 0: this A is invertible (κ ≈ %.1e), so Ax = b "
                 "has exactly one solution. Revisit: %s",
-                rc, la_cond(A), idea);
+                rc, la_cond(A), rc_idea);
     la_expect_vec_near(x, want, n, tol, "x", idea);
     free(x);
 }
@@ -93,11 +94,11 @@ LA_TEST(solves_3x3_from_lecture_1)
     static const double b3[] = { 0, -1, 4 }, x3[] = { 0, 0, 1 };
     Matrix *A = la_mat(2, 2, A2);
     la_case("18.06 L1: 2x − y = 0, −x + 2y = 3 (solution x = 1, y = 2)");
-    expect_solves(A, b2, x2, la_tol(2, la_cond(A)), IDEA_SOLVE);
+    expect_solves(A, b2, x2, la_tol(2, la_cond(A)), IDEA_SOLVE, IDEA_SOLVE);
     mat_free(A);
     A = la_mat(3, 3, A3);
     la_case("18.06 L1: 2x − y = 0, −x + 2y − z = −1, −3y + 4z = 4 (solution (0, 0, 1))");
-    expect_solves(A, b3, x3, la_tol(3, la_cond(A)), IDEA_SOLVE);
+    expect_solves(A, b3, x3, la_tol(3, la_cond(A)), IDEA_SOLVE, IDEA_SOLVE);
     mat_free(A);
 }
 
@@ -107,7 +108,7 @@ LA_TEST(solves_1x1)
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         la_case("1×1: %g·x = %g", cases[c].a, cases[c].b);
         Matrix *A = la_mat(1, 1, &cases[c].a);
-        expect_solves(A, &cases[c].b, &cases[c].x, 1e-13,
+        expect_solves(A, &cases[c].b, &cases[c].x, 1e-13, IDEA_SOLVE,
                       "for n = 1 there is nothing to eliminate: x₀ = b₀/a₀₀");
         mat_free(A);
     }
@@ -125,7 +126,8 @@ LA_TEST(solves_random_systems)
         double kappa = la_cond(A);
         la_case("random %d×%d, κ ≈ %.1e, b = A·x_true for a random x_true", n, n, kappa);
         double *b = rhs(A, X->data);
-        expect_solves(A, b, X->data, la_tol(n, kappa) * la_vnorm(X->data, n), IDEA_SOLVE);
+        expect_solves(A, b, X->data, la_tol(n, kappa) * la_vnorm(X->data, n), IDEA_SOLVE,
+                      IDEA_SOLVE);
         free(b);
         mat_free(A);
         mat_free(X);
@@ -138,7 +140,8 @@ LA_TEST(solves_random_systems)
             double kappa = la_cond(A);
             la_case("random %d×%d with integer entries in [−4, 4], κ ≈ %.1e; compared with "
                     "an LU solve", n, n, kappa);
-            expect_solves(A, B->data, want, la_tol(n, kappa) * la_vnorm(want, n), IDEA_SOLVE);
+            expect_solves(A, B->data, want, la_tol(n, kappa) * la_vnorm(want, n), IDEA_SOLVE,
+                          IDEA_SOLVE);
         }
         free(want);
         mat_free(A);
@@ -162,7 +165,7 @@ LA_TEST(needs_row_exchange)
         la_case("%s", cases[c].label);
         Matrix *A = la_mat(n, n, cases[c].a);
         double *b = rhs(A, cases[c].x);
-        expect_solves(A, b, cases[c].x, la_tol(n, la_cond(A)), IDEA_EXCHANGE);
+        expect_solves(A, b, cases[c].x, la_tol(n, la_cond(A)), IDEA_EXCHANGE, IDEA_EXCHANGE);
         free(b);
         mat_free(A);
     }
@@ -175,7 +178,7 @@ LA_TEST(tiny_pivot_needs_partial_pivoting)
     static const double a2[] = { 1e-20, 1, 1, 1 }, b2[] = { 1, 2 }, x2[] = { 1, 1 };
     Matrix *A = la_mat(2, 2, a2);
     la_case("2×2 [[1e-20, 1], [1, 1]], b = (1, 2): the answer is x ≈ (1, 1)");
-    expect_solves(A, b2, x2, la_tol(2, la_cond(A)), IDEA_PIVOT);
+    expect_solves(A, b2, x2, la_tol(2, la_cond(A)), IDEA_PIVOT, IDEA_PIVOT);
     mat_free(A);
 
     // The largest entry in column 0 is −2: choosing by value, not |value|, picks a 1e-20.
@@ -183,7 +186,7 @@ LA_TEST(tiny_pivot_needs_partial_pivoting)
     A = la_mat(3, 3, a3);
     la_case("3×3 [[1e-20,1,1],[−2,1,0],[1e-20,0,1]]: the pivot must be the −2");
     double *b = rhs(A, x3);
-    expect_solves(A, b, x3, la_tol(3, la_cond(A)), IDEA_PIVOT);
+    expect_solves(A, b, x3, la_tol(3, la_cond(A)), IDEA_PIVOT, IDEA_PIVOT);
     free(b);
     mat_free(A);
 
@@ -195,7 +198,8 @@ LA_TEST(tiny_pivot_needs_partial_pivoting)
     double kappa = la_cond(A);
     la_case("random 6×6 with a₀₀ = 1e-14, κ ≈ %.1e", kappa);
     b = rhs(A, X->data);
-    expect_solves(A, b, X->data, la_tol(6, kappa) * la_vnorm(X->data, 6), IDEA_PIVOT);
+    expect_solves(A, b, X->data, la_tol(6, kappa) * la_vnorm(X->data, 6), IDEA_PIVOT,
+                  IDEA_PIVOT);
     free(b);
     mat_free(A);
     mat_free(X);
@@ -252,7 +256,7 @@ LA_TEST(scaled_matrices_are_not_singular)
                 scales[c], kappa);
         double *b = rhs(A, X->data);
         expect_solves(A, b, X->data, la_tol(5, kappa) * la_vnorm(X->data, 5),
-                      IDEA_INVERTIBLE);
+                      IDEA_INVERTIBLE, IDEA_SOLVE);
         free(b);
         mat_free(A);
         mat_free(X);
