@@ -70,11 +70,11 @@ void gram(const Matrix *A, Matrix *G);         /* G (n×n) ← AᵀA for A m×n 
 int is_symmetric(const Matrix *A, double tol); /* 1 if square and |aᵢⱼ − aⱼᵢ| ≤ tol for all i, j */
 
 /* rref_nullspace (18.06 L6, L7). A numerical zero is |x| ≤ tol. */
-/* R (m×n) ← the reduced row echelon form of A; pivots[k] ← the column of the k-th pivot.
-   Returns the rank r (the number of pivots). */
+/* R (m×n) ← the reduced row echelon form of A; pivots[k] ← the column of the k-th pivot
+   (pivots has room for min(m, n) entries). Returns the rank r (the number of pivots). */
 int rref(const Matrix *A, Matrix *R, int *pivots, double tol);
-/* N is n×n (caller-allocated): its first n − r columns ← the special solutions of Ax = 0
-   (one per free column, with a 1 in that free column); the rest are left 0.
+/* N is n×n (caller-allocated, zero-filled): its first n − r columns ← the special solutions
+   of Ax = 0 (one per free column, with a 1 in that free column); the rest are left 0.
    Returns n − r, the dimension of the nullspace. */
 int nullspace(const Matrix *A, Matrix *N, double tol);
 

@@ -470,6 +470,12 @@ typedef struct {
     int col;
 } Field;
 
+/* Is field f the word `name`, ignoring case? */
+static int same_name(const Field *f, const char *name)
+{
+    return name && strlen(name) == f->len && strncasecmp(f->s, name, f->len) == 0;
+}
+
 /* Splits a CSV line at commas; a field may be double-quoted ("" inside stands for "), and
    spaces around a field are dropped. Fills up to TEXT_MAX_FIELDS and returns how many fields
    the line has, or -1 with *bad_col set when a quote is not closed. */
@@ -564,7 +570,7 @@ static int parse_field(const Field *f, const Column *c, double *x, const char *p
             { "male", 0 }, { "m", 0 }, { "female", 1 }, { "f", 1 },
         };
         for (size_t g = 0; g < sizeof genders / sizeof genders[0]; g++)
-            if (strlen(genders[g].word) == f->len && strncasecmp(f->s, genders[g].word, f->len) == 0) {
+            if (same_name(f, genders[g].word)) {
                 *x = genders[g].value;
                 return 0;
             }
@@ -643,11 +649,6 @@ static const Column mall_cols[MALL_COLS] = {
 
 static const char MALL_HEADER[] =
     "CustomerID,Gender,Age,Annual Income (k$),Spending Score (1-100)";
-
-static int same_name(const Field *f, const char *name)
-{
-    return name && strlen(name) == f->len && strncasecmp(f->s, name, f->len) == 0;
-}
 
 /* Checks line L is the Mall header. */
 static int mall_header(const Lines *L, const char *path, char *err, size_t errlen)

@@ -82,8 +82,8 @@ const char *data_fashion_mnist_dir(void);
 /* Mall_Customers.csv (Kaggle, "Mall Customer Segmentation Data"): a header row
      CustomerID,Gender,Age,Annual Income (k$),Spending Score (1-100)
    (the original spelling "Genre" for Gender is accepted; names are matched ignoring case),
-   then one customer a row: a whole CustomerID ≥ 1, Male or Female, an age 0–150, an income
-   ≥ 0 in k$, a spending score 1–100. Fields may be double-quoted. */
+   then one customer a row: a whole CustomerID ≥ 1, Male or Female (any case; M and F too),
+   an age 0–150, an income ≥ 0 in k$, a spending score 1–100. Fields may be double-quoted. */
 typedef struct {
     int n;            /* customers */
     int *id;          /* CustomerID, as in the file */
@@ -103,13 +103,15 @@ void data_mall_free(DataMall *d);
    and score from normal distributions truncated to its own box (the boxes do not overlap, so
    the segments are separable), age from a normal truncated to 18–70, gender with its own
    share of women; all values are whole numbers like the real file's. Rows are then sorted
-   by income, as in the real file, and numbered 1…200.
-     segment                        n   income k$ box (mean, sd)   score box (mean, sd)   age      women
-     0 low income, low score        23  15–39   (26, 7)            1–40   (20, 10)        45 ± 13  61%
-     1 low income, high score       22  15–39   (25, 7)            60–99  (79, 10)        25 ± 5.5 59%
-     2 middle income, middle score  81  40–70   (55, 9)            35–60  (50, 6)         43 ± 14  59%
-     3 high income, low score       35  71–137  (88, 16)           1–39   (17, 10)        41 ± 11  46%
-     4 high income, high score      39  71–137  (87, 16)           61–99  (82, 9)         33 ± 3.7 54% */
+   by income, as in the real file, and numbered 1…200. k-means on standardized (income,
+   score) finds the segments again: 199 or 200 of the 200 customers in their own cluster.
+   (mean, sd) are those of the normal before it is cut to the box:
+     segment                        n   income k$ (mean, sd)  score (mean, sd)  age      women
+     0 low income, low score        23  15–39   (26, 7)       1–40   (20, 10)   45 ± 13  61%
+     1 low income, high score       22  15–39   (25, 7)       60–99  (79, 10)   25 ± 5.5 59%
+     2 middle income, middle score  81  40–70   (55, 9)       35–60  (50, 6)    43 ± 14  59%
+     3 high income, low score       35  71–137  (88, 16)      1–39   (17, 10)   41 ± 11  46%
+     4 high income, high score      39  71–137  (87, 16)      61–99  (82, 9)    33 ± 3.7 54% */
 #define DATA_MALL_N 200
 #define DATA_MALL_K 5
 

@@ -109,24 +109,21 @@ static int assign(const Matrix *X, const Matrix *C, int *labels)
 }
 
 /* Every centroid ← the mean of its samples; an empty cluster keeps its centroid.
-   count[k] is scratch. */
-static void update(const Matrix *X, const int *labels, Matrix *C, int *count)
+   sum (k×d) and count[k] are scratch. */
+static void update(const Matrix *X, const int *labels, Matrix *C, Matrix *sum, int *count)
 {
     int n = X->rows, d = X->cols, k = C->rows;
-    Matrix sum = { k, d, calloc((size_t)k * (size_t)d, sizeof(double)) };
-    if (!sum.data)
-        return; // out of memory: keep the centroids (the caller's result stays consistent)
+    memset(sum->data, 0, sizeof(double) * (size_t)k * (size_t)d);
     memset(count, 0, sizeof(int) * (size_t)k);
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n; i++) { // add row i of X to its cluster's sum
         count[labels[i]]++;
         for (int j = 0; j < d; j++)
-            MAT(&sum, labels[i], j) += MAT(X, i, j);
+            MAT(sum, labels[i], j) += MAT(X, i, j);
     }
     for (int c = 0; c < k; c++)
         if (count[c] > 0)
             for (int j = 0; j < d; j++)
-                MAT(C, c, j) = MAT(&sum, c, j) / count[c];
-    free(sum.data);
+                MAT(C, c, j) = MAT(sum, c, j) / count[c];
 }
 
 double kmeans(const Matrix *X, int k, int max_iter, unsigned seed, int *labels,
@@ -137,9 +134,11 @@ double kmeans(const Matrix *X, int k, int max_iter, unsigned seed, int *labels,
         return -1.0;
     double *D2 = malloc(sizeof(double) * (size_t)n);
     int *count = malloc(sizeof(int) * (size_t)k);
-    if (!D2 || !count) {
+    Matrix *sum = mat_new(k, d);
+    if (!D2 || !count || !sum) {
         free(D2);
         free(count);
+        mat_free(sum);
         return -1.0;
     }
     uint64_t rng = seed;
@@ -149,7 +148,7 @@ double kmeans(const Matrix *X, int k, int max_iter, unsigned seed, int *labels,
         labels[i] = -1;
     assign(X, centroids, labels);
     for (int it = 0; it < max_iter; it++) {
-        update(X, labels, centroids, count);
+        update(X, labels, centroids, sum, count);
         if (assign(X, centroids, labels) == 0)
             break; // a fixed point: the labels are the nearest and the centroids the means
     }
@@ -160,5 +159,6 @@ double kmeans(const Matrix *X, int k, int max_iter, unsigned seed, int *labels,
         inertia += dist2(&MAT(X, i, 0), &MAT(centroids, labels[i], 0), d);
     free(D2);
     free(count);
+    mat_free(sum);
     return inertia;
 }

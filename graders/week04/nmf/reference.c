@@ -21,8 +21,8 @@
  * Every sum runs over the observed entries only, so a round costs O(observed·k): the lab's
  * 943×1682 ratings matrix is 94% missing.
  *
- * Legend: V, M m×n; W m×k; H k×n; num and den hold the fractions' top and bottom (k×n for
- * H, m×k for W).
+ * Legend: V, M m×n; W m×k; H k×n, kept as Ht = Hᵀ (n×k) while we iterate; num and den
+ * hold the fractions' top and bottom (n×k for H, m×k for W).
  */
 #include <math.h>
 #include <stdint.h>
@@ -49,12 +49,12 @@ static double mask_at(const Matrix *Mask, int i, int j)
     return Mask ? MAT(Mask, i, j) : 1.0;
 }
 
-/* (WH)ᵢⱼ = row i of W · column j of H */
-static double wh_at(const Matrix *W, const Matrix *H, int i, int j)
+/* (WH)ᵢⱼ = row i of W · column j of H = row i of W · row j of Hᵀ (both k contiguous numbers) */
+static double wh_at(const Matrix *W, const Matrix *Ht, int i, int j)
 {
     double acc = 0.0;
     for (int a = 0; a < W->cols; a++)
-        acc += MAT(W, i, a) * MAT(H, a, j);
+        acc += MAT(W, i, a) * MAT(Ht, j, a);
     return acc;
 }
 
@@ -66,31 +66,32 @@ static void multiply_update(Matrix *X, const Matrix *num, const Matrix *den)
             X->data[t] *= num->data[t] / den->data[t];
 }
 
-/* H ← H ∘ (Wᵀ(M∘V)) / (Wᵀ(M∘WH)). Both sums run over the observed entries only:
-   entry (i, j) adds W[i,a]·Mᵢⱼ·Vᵢⱼ to num[a,j] and W[i,a]·Mᵢⱼ·(WH)ᵢⱼ to den[a,j]. */
-static void update_H(const Matrix *V, const Matrix *Mask, const Matrix *W, Matrix *H,
+/* H ← H ∘ (Wᵀ(M∘V)) / (Wᵀ(M∘WH)), on Ht = Hᵀ. Both sums run over the observed entries only:
+   entry (i, j) adds Mᵢⱼ·Vᵢⱼ·(row i of W) to row j of num and Mᵢⱼ·(WH)ᵢⱼ·(row i of W) to row j
+   of den (num, den: n×k, like Ht). */
+static void update_H(const Matrix *V, const Matrix *Mask, const Matrix *W, Matrix *Ht,
                      Matrix *num, Matrix *den)
 {
     int m = V->rows, n = V->cols, k = W->cols;
-    for (int t = 0; t < k * n; t++)
+    for (int t = 0; t < n * k; t++)
         num->data[t] = den->data[t] = 0.0;
     for (int i = 0; i < m; i++)
         for (int j = 0; j < n; j++) {
             double w = mask_at(Mask, i, j);
             if (w == 0.0)
                 continue; // missing: drops out of both sums
-            double v = w * MAT(V, i, j), wh = w * wh_at(W, H, i, j);
+            double v = w * MAT(V, i, j), wh = w * wh_at(W, Ht, i, j);
             for (int a = 0; a < k; a++) {
-                MAT(num, a, j) += MAT(W, i, a) * v;
-                MAT(den, a, j) += MAT(W, i, a) * wh;
+                MAT(num, j, a) += v * MAT(W, i, a);
+                MAT(den, j, a) += wh * MAT(W, i, a);
             }
         }
-    multiply_update(H, num, den);
+    multiply_update(Ht, num, den);
 }
 
-/* W ← W ∘ ((M∘V)Hᵀ) / ((M∘WH)Hᵀ): entry (i, j) adds Mᵢⱼ·Vᵢⱼ·H[a,j] to num[i,a] and
-   Mᵢⱼ·(WH)ᵢⱼ·H[a,j] to den[i,a]. */
-static void update_W(const Matrix *V, const Matrix *Mask, Matrix *W, const Matrix *H,
+/* W ← W ∘ ((M∘V)Hᵀ) / ((M∘WH)Hᵀ): entry (i, j) adds Mᵢⱼ·Vᵢⱼ·(row j of Hᵀ) to row i of num
+   and Mᵢⱼ·(WH)ᵢⱼ·(row j of Hᵀ) to row i of den (num, den: m×k, like W). */
+static void update_W(const Matrix *V, const Matrix *Mask, Matrix *W, const Matrix *Ht,
                      Matrix *num, Matrix *den)
 {
     int m = V->rows, n = V->cols, k = W->cols;
@@ -101,10 +102,10 @@ static void update_W(const Matrix *V, const Matrix *Mask, Matrix *W, const Matri
             double w = mask_at(Mask, i, j);
             if (w == 0.0)
                 continue;
-            double v = w * MAT(V, i, j), wh = w * wh_at(W, H, i, j);
+            double v = w * MAT(V, i, j), wh = w * wh_at(W, Ht, i, j);
             for (int a = 0; a < k; a++) {
-                MAT(num, i, a) += v * MAT(H, a, j);
-                MAT(den, i, a) += wh * MAT(H, a, j);
+                MAT(num, i, a) += v * MAT(Ht, j, a);
+                MAT(den, i, a) += wh * MAT(Ht, j, a);
             }
         }
     multiply_update(W, num, den);
@@ -133,10 +134,10 @@ int nmf(const Matrix *V, const Matrix *Mask, int k, int iters, unsigned seed, Ma
             count += w;
         }
 
-    Matrix *numH = mat_new(k, n), *denH = mat_new(k, n);
+    Matrix *Ht = mat_new(n, k), *numH = mat_new(n, k), *denH = mat_new(n, k);
     Matrix *numW = mat_new(m, k), *denW = mat_new(m, k);
     int rc = -1;
-    if (numH && denH && numW && denW) {
+    if (Ht && numH && denH && numW && denW) {
         // the start: W then H, row by row, from one stream
         uint64_t rng = seed;
         double scale = count > 0.0 ? sqrt(sum / count / k) : 0.0;
@@ -145,12 +146,20 @@ int nmf(const Matrix *V, const Matrix *Mask, int k, int iters, unsigned seed, Ma
         for (int t = 0; t < k * n; t++)
             H->data[t] = scale * next_unif_pos(&rng);
 
+        // work on Hᵀ (n×k): the k numbers of column j of H then sit together in memory
+        for (int a = 0; a < k; a++)
+            for (int j = 0; j < n; j++)
+                MAT(Ht, j, a) = MAT(H, a, j);
         for (int it = 0; it < iters; it++) {
-            update_H(V, Mask, W, H, numH, denH);
-            update_W(V, Mask, W, H, numW, denW); // with the new H
+            update_H(V, Mask, W, Ht, numH, denH);
+            update_W(V, Mask, W, Ht, numW, denW); // with the new H
         }
+        for (int a = 0; a < k; a++)
+            for (int j = 0; j < n; j++)
+                MAT(H, a, j) = MAT(Ht, j, a);
         rc = 0;
     }
+    mat_free(Ht);
     mat_free(numH);
     mat_free(denH);
     mat_free(numW);
