@@ -1,6 +1,6 @@
 /*
  * nmf.c — Week 4, Coding Checkpoint #2 project 3: non-negative matrix factorization, to
- * compare with mf_svd (the seed asks for sklearn's NMF; here you write it).
+ * compare with mf_svd (the course plan compares with scikit-learn's NMF; here you write it).
  * Watch: MIT 18.065 Lecture 7 (low-rank approximation); NMF itself is Lee & Seung (2001),
  * "Algorithms for non-negative matrix factorization".
  *
