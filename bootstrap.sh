@@ -6,7 +6,7 @@ set -eu
 cd "$(dirname "$0")"
 
 packages="gcc meson ninja-build pkg-config python3 git libncurses-dev libcjson-dev check
-zlib1g-dev libpng-dev dataset-fashion-mnist tmux"
+zlib1g-dev libpng-dev libstb-dev dataset-fashion-mnist tmux"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||

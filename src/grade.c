@@ -667,14 +667,17 @@ int grade_lab(const Course *c, const Lab *lab, const GradeOptions *opt, char **o
             free(out);
             char *argv[] = { prog, NULL };
             char **env = grader_env(opt);
-            const char *dd = getenv("LA4AI_DATA_DIR");
-            char *envx[16];
+            /* what a lab may be told: where the data is, and the learner's own inputs */
+            static const char *const passed[] = { "LA4AI_DATA_DIR", "LA4AI_LAB_CSV",
+                                                  "LA4AI_LAB_IMAGE", "LA4AI_LAB_OUT" };
+            enum { NPASSED = sizeof passed / sizeof *passed };
+            char *envx[16], *extra[NPASSED] = { 0 };
             int n = 0;
             for (; env[n]; n++)
                 envx[n] = env[n];
-            char *extra = dd ? util_fmt("LA4AI_DATA_DIR=%s", dd) : NULL;
-            if (extra)
-                envx[n++] = extra;
+            for (int i = 0; i < NPASSED; i++)
+                if (getenv(passed[i]))
+                    envx[n++] = extra[i] = util_fmt("%s=%s", passed[i], getenv(passed[i]));
             envx[n++] = opt->color ? "LA4AI_COLOR=1" : "LA4AI_COLOR=0";
             envx[n] = NULL;
             SandboxLimits lim = { .wall_seconds = 300, .cpu_seconds = 300, .file_mb = 256,
@@ -693,7 +696,8 @@ int grade_lab(const Course *c, const Lab *lab, const GradeOptions *opt, char **o
                 snprintf(err, errlen, "%s", r.error);
             }
             sandbox_result_free(&r);
-            free(extra);
+            for (int i = 0; i < NPASSED; i++)
+                free(extra[i]);
             env_free(env);
         } else if (built == 0) {
             char *why = grade_explain_compile(out);

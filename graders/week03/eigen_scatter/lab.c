@@ -225,19 +225,39 @@ static void put_left(const char *s, int width)
     printf("%s%*s", s, pad > 0 ? pad : 0, "");
 }
 
-/* A small quantity: "0", "3e-16"; an angle in degrees gets "°" and fixed decimals when large. */
+/* v with one significant digit and a short exponent, as the chart axes write it: "2e-5"
+   where printf's %.0e gives "2e-05". */
+static void compact(char *buf, size_t size, double v)
+{
+    char raw[32];
+    snprintf(raw, sizeof raw, "%.0e", v);
+    char *e = strchr(raw, 'e');
+    if (e && (e[1] == '-' || e[1] == '+')) {
+        char sign = e[1];
+        char *digits = e + 2;
+        while (digits[0] == '0' && digits[1])
+            digits++;
+        snprintf(buf, size, "%.*se%s%s", (int)(e - raw), raw, sign == '-' ? "-" : "", digits);
+    } else {
+        snprintf(buf, size, "%s", raw);
+    }
+}
+
+/* A quantity that is usually tiny: "0", "3e-16", or "0.0647" when it is not. */
 static const char *tiny(double v, char *buf, size_t size)
 {
     if (v == 0.0)
         snprintf(buf, size, "0");
     else if (!isfinite(v))
         snprintf(buf, size, "%s", isnan(v) ? "NaN" : "∞");
+    else if (fabs(v) >= 1e-3)
+        snprintf(buf, size, "%.3g", v);
     else
-        snprintf(buf, size, "%.0e", v);
+        compact(buf, size, v);
     return buf;
 }
 
-/* "0.0647" for the larger numbers, "2e-04" below 1e-3 */
+/* "0.0647" for the larger numbers, "2e-4" below 1e-3 */
 static const char *small(double v, char *buf, size_t size)
 {
     if (fabs(v) < 1e-3)
@@ -246,14 +266,17 @@ static const char *small(double v, char *buf, size_t size)
     return buf;
 }
 
+/* An angle in degrees: "8.51°", or "5e-7°" below 0.01° */
 static const char *degrees(double v, char *buf, size_t size)
 {
-    if (!isfinite(v))
+    if (!isfinite(v)) {
         snprintf(buf, size, "NaN");
-    else if (v >= 0.01 || v == 0.0)
+    } else if (v >= 0.01 || v == 0.0) {
         snprintf(buf, size, "%.2f°", v);
-    else
-        snprintf(buf, size, "%.0e°", v);
+    } else {
+        compact(buf, size, v);
+        strncat(buf, "°", size - strlen(buf) - 1);
+    }
     return buf;
 }
 
@@ -489,8 +512,9 @@ static void load_cloud(Cloud *c)
     }
     generate(c, N_POINTS);
     printf("   %d points from a Gaussian with mean (%g, %g) and covariance\n"
-           "   [[%g, %g], [%g, %g]] (seed %llu, LA4AI_SEED). LA4AI_LAB_CSV=/absolute/path.csv\n"
-           "   draws the first two columns of a file of yours instead.\n\n",
+           "   [[%g, %g], [%g, %g]] (seed %llu, LA4AI_SEED).\n"
+           "   LA4AI_LAB_CSV=/absolute/path.csv draws the first two columns of a file of\n"
+           "   yours instead.\n\n",
            N_POINTS, GEN_MEAN[0], GEN_MEAN[1], GEN_COV[0], GEN_COV[1], GEN_COV[2], GEN_COV[3],
            (unsigned long long)la_seed());
 }
@@ -639,12 +663,12 @@ static void print_eig(const Stats *s, const Eig *e)
     if (e->run.end != RUN_RETURNED) {
         printf("   It %s.\n", run_trouble(&e->run, buf, sizeof buf));
     } else if (e->run.rc != 0) {
-        printf("   It returned %d: C is a symmetric 2×2 matrix, so it should have given λ and V.\n",
-               e->run.rc);
+        printf("   It returned %d: C is a symmetric 2×2 matrix, so it should have given λ\n"
+               "   and V.\n", e->run.rc);
     } else if (!e->have) {
-        printf("   It returned 0 but left NaN or ∞ in lambda or V: λ = (%g, %g), V's columns\n"
-               "   (%g, %g) and (%g, %g).\n", e->lam[0], e->lam[1], e->v[0][0], e->v[0][1],
-               e->v[1][0], e->v[1][1]);
+        printf("   It returned 0 but left NaN or ∞ in lambda or V:\n"
+               "   λ = (%.4g, %.4g), V's columns (%.4g, %.4g) and (%.4g, %.4g).\n", e->lam[0],
+               e->lam[1], e->v[0][0], e->v[0][1], e->v[1][0], e->v[1][1]);
     }
     if (e->input_changed)
         printf("   It changed its input C (an input is const: leave it as it is).\n");
@@ -672,7 +696,7 @@ static void print_eig(const Stats *s, const Eig *e)
     snprintf(d[3], sizeof d[3], "%.5g ≥ %.5g", e->lam[0], e->lam[1]);
     snprintf(d[4], sizeof d[4], "|Δλ|/λ₁ %s, angles %s and %s", tiny(e->dlam, t1, sizeof t1),
              degrees(e->angle[0], t2, sizeof t2), degrees(e->angle[1], buf, sizeof buf));
-    printf("   Checks (tolerance %.0e, relative to λ₁):\n", TOL);
+    printf("   Checks (tolerance %s, relative to λ₁):\n", tiny(TOL, t1, sizeof t1));
     for (int i = 0; i < 5; i++) {
         printf("     %s  ", e->ok[i] ? "ok " : "NO ");
         put_left(what[i], 24);
@@ -967,9 +991,13 @@ static void picture(const Cloud *c, const Stats *s, const Eig *e)
     int from_her = e->have;
     const double *lam = from_her ? e->lam : s->lam;
     const double *v[2] = { from_her ? e->v[0] : s->v[0], from_her ? e->v[1] : s->v[1] };
-    printf("5. The picture: the points, and from their mean the eigenvectors v₁ and v₂\n"
-           "   %s, each √λ long (one standard deviation of the data along it)\n",
-           from_her ? "from your eig_2x2" : "from the lab's SVD (your eig_2x2 gave none)");
+    printf("5. The picture: the points, and from their mean the eigenvectors v₁ and v₂\n");
+    if (from_her)
+        printf("   from your eig_2x2, each √λ long (one standard deviation of the data along "
+               "it)\n");
+    else
+        printf("   from the lab's SVD (your eig_2x2 gave none), each √λ long (one standard\n"
+               "   deviation of the data along it)\n");
     char title[96];
     snprintf(title, sizeof title, "%d points, equal scales", c->n);
     PlotAxes base = plot_axes(title, c->xname, c->yname);
