@@ -437,8 +437,7 @@ static int link_libraries(Argv *cmd, const GradeOptions *opt, const char *lib, c
         arg(cmd, path);
         free(path);
     }
-    args_split(cmd, LA4AI_CHECK_LIBS);
-    arg(cmd, "-lm");
+    args_split(cmd, LA4AI_CHECK_LIBS " -lm " LA4AI_LINK_FLAGS);
     return 0;
 }
 
@@ -654,7 +653,8 @@ int grade_lab(const Course *c, const Lab *lab, const GradeOptions *opt, char **o
     free(grade);
     free(data);
     free(plot);
-    args_split(&cmd, LA4AI_CHECK_LIBS " " LA4AI_ZLIB_LIBS " " LA4AI_PNG_LIBS " -lm");
+    args_split(&cmd, LA4AI_CHECK_LIBS " " LA4AI_ZLIB_LIBS " " LA4AI_PNG_LIBS " -lm "
+                     LA4AI_LINK_FLAGS);
     char *prog = util_fmt("%s/program", workdir);
     arg(&cmd, "-o");
     arg(&cmd, prog);
