@@ -101,7 +101,8 @@ static const char *positional(Ctx *ctx, int k, const char *const *flags_with_val
     return NULL;
 }
 
-static const char *const value_flags[] = { "--file", "--seed", "--timeout", NULL };
+static const char *const value_flags[] = { "--file", "--seed", "--timeout", "--image", "--csv",
+                                           "--out", NULL };
 
 static Progress *load_progress(Ctx *ctx)
 {
@@ -962,6 +963,25 @@ static int cmd_lab(Ctx *ctx)
         fprintf(stderr, "\n");
         return EXIT_USAGE;
     }
+    /* the learner's own inputs, as absolute paths: the lab runs in a temporary folder */
+    static const struct { const char *flag, *env; bool must_exist; } inputs[] = {
+        { "--image", "LA4AI_LAB_IMAGE", true },
+        { "--csv", "LA4AI_LAB_CSV", true },
+        { "--out", "LA4AI_LAB_OUT", false },
+    };
+    for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
+        const char *v = flag_value(ctx, inputs[i].flag);
+        if (!v)
+            continue;
+        char absolute[PATH_MAX];
+        if (!inputs[i].must_exist)
+            mkdir(v, 0755);
+        if (!realpath(v, absolute)) {
+            fprintf(stderr, "la4ai lab: %s %s: %s\n", inputs[i].flag, v, strerror(errno));
+            return EXIT_USAGE;
+        }
+        setenv(inputs[i].env, absolute, 1);
+    }
     GradeOptions opt;
     grade_options_from(ctx, &opt);
     opt.color = plot_style_auto().color;
@@ -1183,9 +1203,13 @@ static const Command commands[] = {
     { "progress", cmd_progress, "la4ai progress [--json]", "your progress, week by week",
       "Lessons read and exercises passed per week, attempts, hints used, days active, "
       "streak, and the next three things to do.\n" },
-    { "lab", cmd_lab, "la4ai lab ID [--reference]", "run a lab on your code",
+    { "lab", cmd_lab, "la4ai lab ID [--reference] [--image PHOTO] [--csv FILE] [--out DIR]",
+      "run a lab on your code",
       "Builds a lab with your solutions (--reference: with the reference solutions) and runs "
-      "it: tables and pictures of your algorithms on real data.\n" },
+      "it: tables and pictures of your algorithms on real data.\n"
+      "  --image PHOTO   your own PNG/JPEG for image_compression\n"
+      "  --csv FILE      your own two-column data for eigen_scatter\n"
+      "  --out DIR       where labs write the pictures you can keep (PNG)\n" },
     { "data", cmd_data, "la4ai data [status] | data fetch ml-100k|mnist",
       "which data sets are here, or download a real one",
       "status lists each data set the labs use, where it was found, and the substitute in "
