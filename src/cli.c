@@ -472,7 +472,7 @@ static void print_report(const GradeReport *rep, const Exercise *ex, int hint_sh
         print_indented(rep->compile_output, 4);
         if (rep->compile_summary) {
             printf("\n  What it means: ");
-            print_wrapped(rep->compile_summary, 0);
+            print_wrapped_from(rep->compile_summary, 4, 17);
         }
     } else if (rep->compile_output && *rep->compile_output) {
         printf("\n  compiler warnings (worth fixing):\n");

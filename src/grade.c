@@ -125,7 +125,7 @@ typedef struct {
 } Explain;
 
 static const Explain compile_explanations[] = {
-    { "undefined reference to `",
+    { "undefined reference to ", /* GNU ld quotes with `…', gold with '…' */
       "the function named above is missing from your file: keep every function the stub "
       "defines, with the exact name and signature from exercises/la4ai.h" },
     { "multiple definition of `",
@@ -148,7 +148,7 @@ char *grade_explain_compile(const char *output)
     if (!output)
         return NULL;
     const char *first_error = strstr(output, "error:");
-    const char *undef = strstr(output, "undefined reference to `");
+    const char *undef = strstr(output, "undefined reference to ");
     if (!first_error && !undef)
         return NULL;
     for (size_t i = 0; i < sizeof compile_explanations / sizeof *compile_explanations; i++) {
@@ -157,6 +157,8 @@ char *grade_explain_compile(const char *output)
             continue;
         if (i == 0) { /* name the missing function */
             const char *name = at + strlen(compile_explanations[i].pattern);
+            if (*name == '`' || *name == '\'')
+                name++;
             const char *end = strchr(name, '\'');
             int len = end ? (int)(end - name) : 0;
             return util_fmt("%.*s() is not defined: %s", len, name,

@@ -104,6 +104,11 @@ START_TEST(compiler_errors_are_explained)
     ck_assert_ptr_nonnull(m);
     ck_assert_ptr_nonnull(strstr(m, "gram_schmidt() is not defined"));
     free(m);
+    m = grade_explain_compile("grader.c:258: error: undefined reference to 'vec_angle'\n"
+                              "collect2: error: ld returned 1 exit status\n"); /* gold */
+    ck_assert_ptr_nonnull(m);
+    ck_assert_ptr_nonnull(strstr(m, "vec_angle() is not defined"));
+    free(m);
     m = grade_explain_compile("exercises/week01/vec_basics.c:9:5: error: expected ';' before "
                               "'return'\n");
     ck_assert_ptr_nonnull(strstr(m, "semicolon"));
