@@ -23,22 +23,16 @@
  * κ(X) = σ_max/σ_min, ε = DBL_EPSILON ≈ 2.2e-16.
  */
 #define _POSIX_C_SOURCE 200809L
-#include <errno.h>
 #include <float.h>
 #include <math.h>
-#include <poll.h>
-#include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "data.h"
 #include "la4ai.h"
 #include "la4grade.h"
+#include "la4lab.h"
 
 #define PI 3.14159265358979323846
 
@@ -63,7 +57,6 @@
 #define MAX_D 32                 /* the widest w any part uses */
 #define POWER_ITERS 50
 #define CALL_TIMEOUT 5.0         /* seconds for one method's calls (status_text says so) */
-#define NB "\x1f"                 /* in conclusions: a space the line wrapper keeps */
 
 /* ---- the methods ------------------------------------------------------------------------- */
 
@@ -128,31 +121,16 @@ static const struct { const char *cell, *note, *brief; } status_text[OUT_COUNT] 
     [OUT_NONFINITE] = { "NaN", "returned 0 with NaN or ∞ in w", "left NaN or ∞ in w" },
     [OUT_CRASHED] = { "crash", "crashed", "crashed" },
     [OUT_TIMEOUT] = { "t/o", "did not return within 5 s",
-                      "did not return within 5" NB "s" },
+                      "did not return within 5" LAB_NB "s" },
     [OUT_SKIPPED] = { "skip", "not called again after it crashed or hung", "was skipped" },
 };
 
 static int given_up[M_COUNT]; /* a method that crashed or hung is not called again */
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
     return (x > y) - (x < y);
-}
-
-static int all_finite(const double *x, int n)
-{
-    for (int i = 0; i < n; i++)
-        if (!isfinite(x[i]))
-            return 0;
-    return 1;
 }
 
 /* Calls method m reps times in this process; o ← status, the last w, the median time. w is a
@@ -167,107 +145,73 @@ static void call_here(int m, const Matrix *X, const double *y, double lr, int ep
         reps = 8;
     while (done < reps && rc == 0) {
         la_fill(w, d, NAN);
-        double t0 = now_ms();
+        double t0 = lab_now_ms();
         rc = methods[m].solve(X, y, w, lr, epochs);
-        times[done++] = now_ms() - t0;
+        times[done++] = lab_now_ms() - t0;
     }
     qsort(times, (size_t)done, sizeof times[0], cmp_double);
     memcpy(o->w, w, sizeof(double) * (size_t)d);
     free(w);
     o->ms = times[done / 2];
     o->code = rc;
-    o->status = rc != 0 ? OUT_FAILED : all_finite(o->w, d) ? OUT_OK : OUT_NONFINITE;
+    o->status = rc != 0 ? OUT_FAILED : lab_all_finite(o->w, d) ? OUT_OK : OUT_NONFINITE;
 }
 
-/* Reads sizeof *o bytes from fd before the deadline; returns how many arrived, or -1 on
-   time-out. */
-static long read_outcome(int fd, Outcome *o, double deadline_ms)
+/* A method's calls as a job for lab_run: out ← the status, the code and the median time,
+   then w[MAX_D]. The job calls on copies of X and y, which she cannot spoil. */
+typedef struct {
+    int m;
+    const Matrix *X;
+    const double *y;
+    double lr;
+    int epochs, reps;
+} MethodIn;
+
+enum { OUT_W = 3, OUT_DOUBLES = OUT_W + MAX_D };
+
+static int job_method(const void *vin, double *out, size_t nout)
 {
-    size_t got = 0;
-    while (got < sizeof *o) {
-        double left = deadline_ms - now_ms();
-        if (left <= 0)
-            return -1;
-        struct pollfd p = { fd, POLLIN, 0 };
-        int r = poll(&p, 1, (int)left + 1);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r == 0)
-            return -1;
-        ssize_t n = read(fd, (char *)o + got, sizeof *o - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        got += (size_t)n;
-    }
-    return (long)got;
+    const MethodIn *in = vin;
+    (void)nout;
+    Matrix *X = la_mat_copy(in->X);
+    double *y = malloc(sizeof(double) * (size_t)X->rows);
+    memcpy(y, in->y, sizeof(double) * (size_t)X->rows);
+    Outcome o;
+    memset(&o, 0, sizeof o);
+    call_here(in->m, X, y, in->lr, in->epochs, in->reps, &o);
+    mat_free(X);
+    free(y);
+    out[0] = o.status;
+    out[1] = o.code;
+    out[2] = o.ms;
+    memcpy(out + OUT_W, o.w, sizeof o.w);
+    return 0;
 }
 
-/* Runs method m on (X, y) in a child process (see the top of the file); o ← what happened. */
+/* The outcome of a call that did not return, by how lab_run saw it end. */
+static const Status status_of_end[] = {
+    [LAB_CRASHED] = OUT_CRASHED, [LAB_TIMEOUT] = OUT_TIMEOUT, [LAB_SKIPPED] = OUT_SKIPPED,
+};
+
+/* Runs method m on (X, y) in a child process (see the top of the file and la4lab.h); o ←
+   what happened. */
 static void run(int m, const Matrix *X, const double *y, double lr, int epochs, int reps,
                 Outcome *o)
 {
+    MethodIn in = { m, X, y, lr, epochs, reps };
+    double out[OUT_DOUBLES];
+    LabRun r = lab_run(job_method, &in, out, OUT_DOUBLES, CALL_TIMEOUT, &given_up[m]);
     memset(o, 0, sizeof *o);
-    la_fill(o->w, MAX_D, NAN);
-    if (given_up[m]) {
-        o->status = OUT_SKIPPED;
+    memcpy(o->w, out + OUT_W, sizeof o->w); /* all NaN unless it returned */
+    if (r.end == LAB_RETURNED) {
+        o->status = (Status)out[0];
+        o->code = (int)out[1];
+        o->ms = out[2];
         return;
     }
-    fflush(stdout);
-    fflush(stderr);
-    int fd[2];
-    pid_t pid = -1;
-    if (pipe(fd) == 0) {
-        pid = fork();
-        if (pid < 0) {
-            close(fd[0]);
-            close(fd[1]);
-        }
-    }
-    if (pid < 0) { /* no child allowed: run here, on copies she cannot spoil */
-        Matrix *Xc = la_mat_copy(X);
-        double *yc = malloc(sizeof(double) * (size_t)X->rows);
-        memcpy(yc, y, sizeof(double) * (size_t)X->rows);
-        call_here(m, Xc, yc, lr, epochs, reps, o);
-        mat_free(Xc);
-        free(yc);
-        return;
-    }
-    if (pid == 0) {
-        close(fd[0]);
-        Outcome r;
-        memset(&r, 0, sizeof r);
-        call_here(m, X, y, lr, epochs, reps, &r);
-        size_t off = 0;
-        while (off < sizeof r) {
-            ssize_t n = write(fd[1], (char *)&r + off, sizeof r - off);
-            if (n <= 0)
-                break;
-            off += (size_t)n;
-        }
-        _exit(0);
-    }
-    close(fd[1]);
-    long got = read_outcome(fd[0], o, now_ms() + CALL_TIMEOUT * 1e3);
-    if (got < 0)
-        kill(pid, SIGKILL);
-    int st = 0;
-    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-        ;
-    close(fd[0]);
-    if (got == (long)sizeof *o)
-        return;
-    memset(o, 0, sizeof *o);
-    la_fill(o->w, MAX_D, NAN);
-    given_up[m] = 1; /* one sanitizer report or one wait is enough */
-    if (got < 0) {
-        o->status = OUT_TIMEOUT;
-    } else {
-        o->status = OUT_CRASHED;
-        o->signaled = WIFSIGNALED(st);
-        o->code = WIFSIGNALED(st) ? WTERMSIG(st) : WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    }
+    o->status = status_of_end[r.end];
+    o->signaled = r.signaled;
+    o->code = r.code;
 }
 
 /* Words for an outcome that is not OK: "failed (returned -1)", "crashed (…)"; brief for
@@ -289,27 +233,6 @@ static const char *describe(const Outcome *o, int brief, char *buf, size_t size)
 }
 
 /* ---- numbers and columns ----------------------------------------------------------------- */
-
-/* Columns a UTF-8 string takes: one per code point (everything printed here is narrow). */
-static int text_width(const char *s)
-{
-    int w = 0;
-    for (; *s; s++)
-        w += ((unsigned char)*s & 0xC0) != 0x80;
-    return w;
-}
-
-static void put_right(const char *s, int width)
-{
-    int pad = width - text_width(s);
-    printf("%*s%s", pad > 0 ? pad : 0, "", s);
-}
-
-static void put_left(const char *s, int width)
-{
-    int pad = width - text_width(s);
-    printf("%s%*s", s, pad > 0 ? pad : 0, "");
-}
 
 static const char *sci(double v, char *buf, size_t size)
 {
@@ -513,17 +436,17 @@ static void part1(void)
     p1.called = 1;
 
     static const int widths[] = { 22, 11, 11, 21, 11 };
-    put_left("  method", widths[0]);
-    put_right("train RMSE", widths[1]);
-    put_right("test RMSE", widths[2]);
-    put_right("‖w − w_ref‖/‖w_ref‖", widths[3]);
-    put_right("time (ms)", widths[4]);
+    lab_put_left("  method", widths[0]);
+    lab_put_right("train RMSE", widths[1]);
+    lab_put_right("test RMSE", widths[2]);
+    lab_put_right("‖w − w_ref‖/‖w_ref‖", widths[3]);
+    lab_put_right("time (ms)", widths[4]);
     printf("\n");
     for (int m = 0; m < M_COUNT; m++) {
         const Outcome *o = &out[m];
         char name[64], buf[4][32], note[128];
         snprintf(name, sizeof name, "  %s", methods[m].name);
-        put_left(name, widths[0]);
+        lab_put_left(name, widths[0]);
         if (o->status != OUT_OK) {
             printf("      %s\n", describe(o, 0, note, sizeof note));
             continue;
@@ -536,7 +459,7 @@ static void part1(void)
             snprintf(buf[2], sizeof buf[2], "—");
         snprintf(buf[3], sizeof buf[3], "%.2f", o->ms);
         for (int k = 0; k < 4; k++)
-            put_right(buf[k], widths[k + 1]);
+            lab_put_right(buf[k], widths[k + 1]);
         printf("\n");
     }
     double mean = 0.0, wmean[P1_D] = { 0 };
@@ -613,7 +536,7 @@ static void poly_row(PolyRow *row, int deg, const double *t, const double *f)
 static void print_row(char cells[][32], const int *widths, int k)
 {
     for (int c = 0; c < k; c++)
-        put_right(cells[c], widths[c]);
+        lab_put_right(cells[c], widths[c]);
     printf("\n");
 }
 
@@ -681,44 +604,6 @@ static void part2(void)
 
 /* ---- conclusions ------------------------------------------------------------------------- */
 
-#define WRAP 79
-
-/* Prints a "  • " bullet, word-wrapped at WRAP columns with a hanging indent. */
-static void bullet(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void bullet(const char *fmt, ...)
-{
-    char text[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    int col = 3;
-    printf("  •");
-    for (char *p = text; *p;) {
-        while (*p == ' ')
-            p++;
-        char *e = p;
-        while (*e && *e != ' ')
-            e++;
-        char save = *e;
-        *e = '\0';
-        int len = text_width(p);
-        if (col + 1 + len > WRAP) {
-            printf("\n   ");
-            col = 3;
-        }
-        for (char *q = p; *q; q++)
-            if (*q == NB[0])
-                *q = ' ';
-        printf(" %s", p);
-        col += 1 + len;
-        *e = save;
-        p = e;
-    }
-    printf("\n");
-}
-
 /* The s in error ≈ c·κ(X)^s for method m on part 2 (a): a least-squares line through
    (log κ, log error) over the degrees where m gave a w whose error is above rounding noise
    (1e-14) and below "nothing left" (1e-1). NAN when fewer than 3 degrees qualify. */
@@ -747,7 +632,7 @@ static const char *degree_list(unsigned bits, char *buf, size_t size)
         snprintf(buf, size, "every d");
         return buf;
     }
-    len = (size_t)snprintf(buf, size, "d" NB "=" NB);
+    len = (size_t)snprintf(buf, size, "d" LAB_NB "=" LAB_NB);
     for (int d = P2_DMIN, first = 1; d <= P2_DMAX && len < size; d++) {
         if (!(bits >> d & 1u))
             continue;
@@ -784,11 +669,11 @@ static void conclusion_growth(void)
         double s = growth_exponent(who[i].m);
         if (!isnan(s))
             len += (size_t)snprintf(list + len, sizeof list - len, "%s%.1f for %s",
-                                    len ? ", " : "s" NB "≈" NB, s, who[i].who);
+                                    len ? ", " : "s" LAB_NB "≈" LAB_NB, s, who[i].who);
     }
-    bullet("The error in w grows like κ(X)^s%s%s. A sound QR has s" NB "≈" NB "1 (it loses "
-           "log₁₀" NB "κ digits) and tracks la_lstsq to κ" NB "~" NB "1e12 and beyond; the "
-           "normal equations have s" NB "≈" NB "2: twice the digits, as κ(XᵀX)" NB "=" NB
+    lab_bullet("The error in w grows like κ(X)^s%s%s. A sound QR has s" LAB_NB "≈" LAB_NB "1 (it loses "
+           "log₁₀" LAB_NB "κ digits) and tracks la_lstsq to κ" LAB_NB "~" LAB_NB "1e12 and beyond; the "
+           "normal equations have s" LAB_NB "≈" LAB_NB "2: twice the digits, as κ(XᵀX)" LAB_NB "=" LAB_NB
            "κ(X)².", len ? ": " : "", list);
 }
 
@@ -808,17 +693,17 @@ static void conclusion_qr(void)
             fit_fine &= r->ratio[M_QR] < 1.001;
     }
     if (!lost_at) {
-        bullet("Your QR stayed within 100× of la_lstsq wherever it gave a w, up to κ(X)" NB "="
-               NB "%.0e.", p2[P2_ROWS - 1].kX);
+        lab_bullet("Your QR stayed within 100× of la_lstsq wherever it gave a w, up to κ(X)" LAB_NB "="
+               LAB_NB "%.0e.", p2[P2_ROWS - 1].kX);
         return;
     }
     char upto[96] = "";
     if (near_to)
-        snprintf(upto, sizeof upto, " up to d" NB "=" NB "%d (κ(X)" NB "=" NB "%.0e)", near_to,
+        snprintf(upto, sizeof upto, " up to d" LAB_NB "=" LAB_NB "%d (κ(X)" LAB_NB "=" LAB_NB "%.0e)", near_to,
                  p2[near_to - P2_DMIN].kX);
     double s_qr = growth_exponent(M_QR), s_ne = growth_exponent(M_NORMAL);
-    bullet("Your QR stayed within 100× of la_lstsq%s, not from d" NB "=" NB "%d on%s. If it "
-           "forms Qᵀy from the finished Q, Q's loss of orthogonality (≈" NB "κε in modified "
+    lab_bullet("Your QR stayed within 100× of la_lstsq%s, not from d" LAB_NB "=" LAB_NB "%d on%s. If it "
+           "forms Qᵀy from the finished Q, Q's loss of orthogonality (≈" LAB_NB "κε in modified "
            "Gram–Schmidt) is multiplied by κ again: orthogonalize y along with the columns, "
            "as one more column of modified Gram–Schmidt.%s",
            upto, lost_at,
@@ -840,27 +725,27 @@ static void conclusion_normal(void)
     }
     char tail[160] = "";
     if (singular)
-        snprintf(tail, sizeof tail, "; from d" NB "=" NB "%d on κ(X)²" NB "≥" NB "1/ε: XᵀX "
-                 "is singular in double precision (! in table" NB "a)", singular);
+        snprintf(tail, sizeof tail, "; from d" LAB_NB "=" LAB_NB "%d on κ(X)²" LAB_NB "≥" LAB_NB "1/ε: XᵀX "
+                 "is singular in double precision (! in table" LAB_NB "a)", singular);
     if (lost)
-        bullet("Your normal equations had lost every digit (error" NB "≥" NB "1e-2) at d" NB
-               "=" NB "%d, where κ(X)²·ε" NB "≈" NB "%.1g%s.", lost,
+        lab_bullet("Your normal equations had lost every digit (error" LAB_NB "≥" LAB_NB "1e-2) at d" LAB_NB
+               "=" LAB_NB "%d, where κ(X)²·ε" LAB_NB "≈" LAB_NB "%.1g%s.", lost,
                p2[lost - P2_DMIN].kX * p2[lost - P2_DMIN].kX * DBL_EPSILON, tail);
     else
-        bullet("Your normal equations kept their error under 1e-2 wherever they gave a w%s.",
+        lab_bullet("Your normal equations kept their error under 1e-2 wherever they gave a w%s.",
                tail);
 }
 
 static void conclusion_gd(void)
 {
     if (p1.ran && p1.out[M_GD].status == OUT_OK)
-        bullet("GD is slow when κ is large: on the patches (κ(X)" NB "=" NB "%.0e) %d epochs "
+        lab_bullet("GD is slow when κ is large: on the patches (κ(X)" LAB_NB "=" LAB_NB "%.0e) %d epochs "
                "came within %.1f%% of the best test RMSE with w still %.0f%% away from w_ref, "
                "and on the polynomials it cannot converge. It is the right tool when n·d is "
                "too big to factor X, or when the data stream in.",
                p1.kappa, P1_EPOCHS, 100 * p1.gd_gap, 100 * p1.gd_dist);
     else
-        bullet("GD is slow when κ is large (about 2.3·κ(X)² epochs for each digit), so on the "
+        lab_bullet("GD is slow when κ is large (about 2.3·κ(X)² epochs for each digit), so on the "
                "polynomials it cannot converge; it is the right tool when n·d is too big to "
                "factor X, or when the data stream in.");
 }
@@ -898,7 +783,7 @@ static void conclusion_failures(void)
             int fair = m == M_NORMAL && st == OUT_FAILED && !in_p1 && least_k2e >= 1e-2;
             if (fair && len < sizeof what)
                 len += (size_t)snprintf(what + len, sizeof what - len,
-                                        " (κ(X)²·ε" NB "≥" NB "%.1g there: little was left to "
+                                        " (κ(X)²·ε" LAB_NB "≥" LAB_NB "%.1g there: little was left to "
                                         "save, a fair answer)", least_k2e);
             if ((st == OUT_CRASHED || st == OUT_TIMEOUT) && len < sizeof what)
                 len += (size_t)snprintf(what + len, sizeof what - len,
@@ -907,9 +792,9 @@ static void conclusion_failures(void)
                 len = sizeof what - 1;
         }
     if (len)
-        bullet("Instead of a w: %s.", what);
+        lab_bullet("Instead of a w: %s.", what);
     else
-        bullet("None of your functions returned -1 or left NaN: each gave a finite w every "
+        lab_bullet("None of your functions returned -1 or left NaN: each gave a finite w every "
                "time.");
 }
 
@@ -924,7 +809,7 @@ static void conclusions(void)
             len += (size_t)snprintf(none + len, sizeof none - len, "%s%s", len ? " and " : "",
                                     methods[m].name);
     if (len)
-        bullet("%s gave no w in part" NB "2: get %s passing its grader (la4ai check) and run "
+        lab_bullet("%s gave no w in part" LAB_NB "2: get %s passing its grader (la4ai check) and run "
                "the lab again.", none, strchr(none, ' ') ? "each" : "it");
     if (gave_w(M_QR))
         conclusion_qr();

@@ -28,18 +28,13 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <math.h>
-#include <poll.h>
-#include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "la4ai.h"
 #include "la4grade.h"
+#include "la4lab.h"
 #include "plot.h"
 
 #define PI 3.14159265358979323846
@@ -58,143 +53,21 @@ static const int TRACE_STEPS[] = { 1, 2, 3, 4, 6, 8, 12, 16 };
 
 #define PLOT_W 76
 #define PLOT_H 28
-#define WRAP 79
-#define NB "\x1f"                /* in bullets: a space the line wrapper keeps */
 
 /* ---- running her code in a child -------------------------------------------------------- */
 
-/* A job calls her code on copies of `in` and writes what came back to out[nout]; it returns
-   her function's int status (0 for functions that return none). */
-typedef int (*Job)(const void *in, double *out, int nout);
-
-typedef enum { RUN_RETURNED, RUN_CRASHED, RUN_TIMEOUT } RunEnd;
-
-typedef struct {
-    RunEnd end;
-    int rc;             /* RUN_RETURNED: the job's status */
-    int code;           /* RUN_CRASHED: signal number or exit status */
-    int signaled;
-} Run;
-
-static double now_ms(void)
+/* What became of a run that did not return, in this lab's words: "crashed (Segmentation
+   fault)", "did not return within 5 seconds", … */
+static const char *run_trouble(const LabRun *r, char *buf, size_t size)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static void write_all(int fd, const void *buf, size_t size)
-{
-    size_t off = 0;
-    while (off < size) {
-        ssize_t n = write(fd, (const char *)buf + off, size - off);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return;
-        off += (size_t)n;
-    }
-}
-
-/* Reads size bytes from fd before the deadline; returns how many arrived, or -1 on time-out. */
-static long read_until(int fd, void *buf, size_t size, double deadline_ms)
-{
-    size_t got = 0;
-    while (got < size) {
-        double left = deadline_ms - now_ms();
-        if (left <= 0)
-            return -1;
-        struct pollfd p = { fd, POLLIN, 0 };
-        int r = poll(&p, 1, (int)left + 1);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r == 0)
-            return -1;
-        ssize_t n = read(fd, (char *)buf + got, size - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        got += (size_t)n;
-    }
-    return (long)got;
-}
-
-/* Runs job(in, out, nout) in a child process (see the top of the file). out is filled with
-   NaN first, so what the child could not send shows as missing. */
-static Run isolate(Job job, const void *in, double *out, int nout)
-{
-    Run run = { RUN_RETURNED, 0, 0, 0 };
-    la_fill(out, nout, NAN);
-    fflush(stdout);
-    fflush(stderr);
-    int fd[2];
-    pid_t pid = -1;
-    if (pipe(fd) == 0) {
-        pid = fork();
-        if (pid < 0) {
-            close(fd[0]);
-            close(fd[1]);
-        }
-    }
-    if (pid < 0) { /* no child allowed: run here (the job works on copies) */
-        run.rc = job(in, out, nout);
-        return run;
-    }
-    if (pid == 0) {
-        close(fd[0]);
-        int rc = job(in, out, nout);
-        fflush(stdout); /* anything she printed */
-        write_all(fd[1], &rc, sizeof rc);
-        write_all(fd[1], out, sizeof(double) * (size_t)nout);
-        _exit(0);
-    }
-    close(fd[1]);
-    size_t size = sizeof(int) + sizeof(double) * (size_t)nout;
-    char *buf = malloc(size);
-    long got = read_until(fd[0], buf, size, now_ms() + CALL_TIMEOUT * 1e3);
-    if (got < 0)
-        kill(pid, SIGKILL);
-    int st = 0;
-    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-        ;
-    close(fd[0]);
-    if (got == (long)size) {
-        memcpy(&run.rc, buf, sizeof(int));
-        memcpy(out, buf + sizeof(int), size - sizeof(int));
-    } else if (got < 0) {
-        run.end = RUN_TIMEOUT;
-    } else {
-        run.end = RUN_CRASHED;
-        run.signaled = WIFSIGNALED(st);
-        run.code = WIFSIGNALED(st) ? WTERMSIG(st) : WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    }
-    free(buf);
-    return run;
-}
-
-/* What became of a run that did not return: "crashed (Segmentation fault)", … */
-static const char *run_trouble(const Run *r, char *buf, size_t size)
-{
-    if (r->end == RUN_TIMEOUT)
+    if (r->end == LAB_TIMEOUT)
         snprintf(buf, size, "did not return within %.0f seconds", CALL_TIMEOUT);
-    else if (r->signaled)
-        snprintf(buf, size, "crashed (%s)", strsignal(r->code));
     else
-        snprintf(buf, size, "ended the program (exit status %d%s)", r->code,
-                 r->code ? ": see the report above" : "");
+        lab_run_trouble(r, buf, size);
     return buf;
 }
 
 /* ---- small helpers ------------------------------------------------------------------------ */
-
-static int all_finite(const double *x, int n)
-{
-    for (int i = 0; i < n; i++)
-        if (!isfinite(x[i]))
-            return 0;
-    return 1;
-}
 
 /* The angle between the lines through u and v, in degrees (0…90: a sign flip is no error),
    computed from |u×v| and |u·v| so that tiny angles keep their digits. */
@@ -202,27 +75,6 @@ static double line_angle(const double u[2], const double v[2])
 {
     double cross = u[0] * v[1] - u[1] * v[0], dot = u[0] * v[0] + u[1] * v[1];
     return atan2(fabs(cross), fabs(dot)) * 180.0 / PI;
-}
-
-/* Columns a UTF-8 string takes: one per code point (everything printed here is narrow). */
-static int text_width(const char *s)
-{
-    int w = 0;
-    for (; *s; s++)
-        w += ((unsigned char)*s & 0xC0) != 0x80;
-    return w;
-}
-
-static void put_right(const char *s, int width)
-{
-    int pad = width - text_width(s);
-    printf("%*s%s", pad > 0 ? pad : 0, "", s);
-}
-
-static void put_left(const char *s, int width)
-{
-    int pad = width - text_width(s);
-    printf("%s%*s", s, pad > 0 ? pad : 0, "");
 }
 
 /* v with one significant digit and a short exponent, as the chart axes write it: "2e-5"
@@ -301,44 +153,6 @@ static const char *vec2(const double v[2], char *buf, size_t size)
     tmp[o] = '\0';
     snprintf(buf, size, "%s", tmp);
     return buf;
-}
-
-/* Prints a "  • " bullet, word-wrapped at WRAP columns with a hanging indent. */
-static void bullet(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void bullet(const char *fmt, ...)
-{
-    char text[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    int col = 3;
-    printf("  •");
-    for (char *p = text; *p;) {
-        while (*p == ' ')
-            p++;
-        if (!*p)
-            break;
-        char *e = p;
-        while (*e && *e != ' ')
-            e++;
-        char save = *e;
-        *e = '\0';
-        int len = text_width(p);
-        if (col + 1 + len > WRAP) {
-            printf("\n   ");
-            col = 3;
-        }
-        for (char *q = p; *q; q++)
-            if (*q == NB[0])
-                *q = ' ';
-        printf(" %s", p);
-        col += 1 + len;
-        *e = save;
-        p = e;
-    }
-    printf("\n");
 }
 
 /* ---- 1. the data -------------------------------------------------------------------------- */
@@ -581,7 +395,7 @@ static void print_covariance(const Stats *s)
 
 enum { EIG_OUT = 10 }; /* lambda[2], V row-major [4], C after the call [4] */
 
-static int job_eig(const void *in, double *out, int nout)
+static int job_eig(const void *in, double *out, size_t nout)
 {
     (void)nout;
     Matrix *A = la_mat(2, 2, in), *V = mat_new(2, 2);
@@ -596,7 +410,7 @@ static int job_eig(const void *in, double *out, int nout)
 }
 
 typedef struct {
-    Run run;
+    LabRun run;
     int have;                    /* returned 0 with finite λ and V */
     double lam[2], v[2][2];      /* v[k] = column k of her V */
     int input_changed;
@@ -613,8 +427,8 @@ static void check_eig(const Stats *s, const double *out, Eig *e)
         e->v[k][0] = out[2 + k];   // V(0, k)
         e->v[k][1] = out[4 + k];   // V(1, k)
     }
-    e->input_changed = e->run.end == RUN_RETURNED && memcmp(out + 6, s->c, sizeof s->c) != 0;
-    e->have = e->run.end == RUN_RETURNED && e->run.rc == 0 && all_finite(out, 6);
+    e->input_changed = e->run.end == LAB_RETURNED && memcmp(out + 6, s->c, sizeof s->c) != 0;
+    e->have = e->run.end == LAB_RETURNED && e->run.rc == 0 && lab_all_finite(out, 6);
     if (!e->have)
         return;
     double scale = fmax(fabs(s->lam[0]), fabs(s->lam[1]));
@@ -644,7 +458,7 @@ static void print_pair_row(const char *who, const double lam[2], const double *v
 {
     char a[64], b[64];
     printf("   ");
-    put_left(who, 14);
+    lab_put_left(who, 14);
     printf("%9.5g  ", lam[0]);
     if (isnan(lam[1]))
         printf("%9s   ", "");
@@ -660,7 +474,7 @@ static void print_eig(const Stats *s, const Eig *e)
 {
     char buf[160];
     printf("3. Your eig_2x2(C)\n");
-    if (e->run.end != RUN_RETURNED) {
+    if (e->run.end != LAB_RETURNED) {
         printf("   It %s.\n", run_trouble(&e->run, buf, sizeof buf));
     } else if (e->run.rc != 0) {
         printf("   It returned %d: C is a symmetric 2×2 matrix, so it should have given λ\n"
@@ -673,10 +487,10 @@ static void print_eig(const Stats *s, const Eig *e)
     if (e->input_changed)
         printf("   It changed its input C (an input is const: leave it as it is).\n");
     printf("   %14s", "");
-    put_right("λ₁", 9);
-    put_right("λ₂", 11);
+    lab_put_right("λ₁", 9);
+    lab_put_right("λ₂", 11);
     printf("   ");
-    put_left("v₁", 20);
+    lab_put_left("v₁", 20);
     printf("v₂\n");
     if (e->have)
         print_pair_row("your eig_2x2", e->lam, e->v[0], e->v[1]);
@@ -699,7 +513,7 @@ static void print_eig(const Stats *s, const Eig *e)
     printf("   Checks (tolerance %s, relative to λ₁):\n", tiny(TOL, t1, sizeof t1));
     for (int i = 0; i < 5; i++) {
         printf("     %s  ", e->ok[i] ? "ok " : "NO ");
-        put_left(what[i], 24);
+        lab_put_left(what[i], 24);
         printf("%s\n", d[i]);
     }
     double tot = e->lam[0] + e->lam[1];
@@ -721,7 +535,7 @@ typedef struct {
 
 enum { POWER_OUT = 3 * (1 + N_TRACE) }; /* (λ, v₀, v₁) for the full run, then each trace */
 
-static int job_power(const void *in, double *out, int nout)
+static int job_power(const void *in, double *out, size_t nout)
 {
     (void)nout;
     const PowerIn *p = in;
@@ -738,7 +552,7 @@ static int job_power(const void *in, double *out, int nout)
 }
 
 typedef struct {
-    Run run;
+    LabRun run;
     double start[2];
     double lam, v[2];            /* the full run */
     int have;                    /* finite λ and v, v not the zero vector */
@@ -779,9 +593,9 @@ static void check_power(const Stats *s, const double *out, Power *p)
     p->v[1] = out[2];
     p->ratio = s->lam[0] > 0 ? s->lam[1] / s->lam[0] : NAN;
     p->theta0 = line_angle(p->start, s->v[0]);
-    p->untouched = p->run.end == RUN_RETURNED && p->v[0] == p->start[0] &&
+    p->untouched = p->run.end == LAB_RETURNED && p->v[0] == p->start[0] &&
                    p->v[1] == p->start[1] && p->lam == 0.0;
-    p->have = p->run.end == RUN_RETURNED && all_finite(out, 3) && (p->v[0] || p->v[1]) &&
+    p->have = p->run.end == LAB_RETURNED && lab_all_finite(out, 3) && (p->v[0] || p->v[1]) &&
               !p->untouched;
     if (!p->have)
         return;
@@ -800,7 +614,7 @@ static void check_power(const Stats *s, const double *out, Power *p)
     p->trace_follows = 1;
     for (int t = 0; t < N_TRACE; t++) {
         const double *o = out + 3 * (t + 1);
-        p->trace_angle[t] = all_finite(o, 3) ? line_angle(o + 1, s->v[0]) : NAN;
+        p->trace_angle[t] = lab_all_finite(o, 3) ? line_angle(o + 1, s->v[0]) : NAN;
         p->trace_dlam[t] = s->lam[0] - o[0];
         p->pred_angle[t] = predicted_angle(p->theta0, p->ratio, TRACE_STEPS[t]);
         double sn = sin(p->pred_angle[t] * PI / 180);
@@ -828,7 +642,7 @@ static void print_power(const Stats *s, const Power *p)
     char buf[160], a[32], b[32], c[32], d[32];
     printf("4. Your power_iteration(C, v = (%g, %g), %d, %g)\n", p->start[0], p->start[1],
            POWER_MAX_ITER, POWER_TOL);
-    if (p->run.end != RUN_RETURNED) {
+    if (p->run.end != LAB_RETURNED) {
         printf("   It %s.\n\n", run_trouble(&p->run, buf, sizeof buf));
         return;
     }
@@ -867,7 +681,7 @@ static void print_power(const Stats *s, const Power *p)
     static const int width[5] = { 5, 16, 14, 14, 14 };
     printf("   ");
     for (int i = 0; i < 5; i++)
-        put_right(head[i], width[i]);
+        lab_put_right(head[i], width[i]);
     printf("\n");
     for (int t = 0; t < N_TRACE; t++) {
         char k[16];
@@ -878,7 +692,7 @@ static void print_power(const Stats *s, const Power *p)
                                  small(p->pred_dlam[t], d, sizeof d) };
         printf("   ");
         for (int i = 0; i < 5; i++)
-            put_right(cells[i], width[i]);
+            lab_put_right(cells[i], width[i]);
         printf("\n");
     }
     printf("   (λ₁ − λ near 1e-15 is rounding: λ is as close to λ₁ as doubles allow)\n\n");
@@ -1037,7 +851,7 @@ static void picture(const Cloud *c, const Stats *s, const Eig *e)
             continue;
         char label[48];
         snprintf(label, sizeof label, "%s λ=%.3g", name[k], lam[k]);
-        placed[nplaced] = label_span(g, cx, cy, v[k], text_width(label),
+        placed[nplaced] = label_span(g, cx, cy, v[k], lab_text_width(label),
                                      nplaced ? &placed[0] : NULL);
         put_label(g, &placed[nplaced], label, colour[k]);
         nplaced++;
@@ -1059,7 +873,7 @@ static void conclusion_power(const Stats *s, const Power *p)
         return;
     double r = s->lam[1] / s->lam[0];
     if (r < 1e-12) {
-        bullet("λ₂" NB "=" NB "0: the points lie on a line, and a single step of power "
+        lab_bullet("λ₂" LAB_NB "=" LAB_NB "0: the points lie on a line, and a single step of power "
                "iteration lands on v₁. The closer λ₂/λ₁ comes to 1 (a round cloud), the slower "
                "it gets: the angle to v₁ shrinks by λ₂/λ₁ a step.");
         return;
@@ -1074,11 +888,11 @@ static void conclusion_power(const Stats *s, const Power *p)
                                        "steps: your loop makes fewer multiplications than "
                                        "max_iter."
                                      : " Your trace does not follow the prediction: see the "
-                                       "table in part" NB "4.";
+                                       "table in part" LAB_NB "4.";
     double digits = -log10(r), theta0 = line_angle((double[2]){ 1, 0 }, s->v[0]);
     if (fabs(s->v[0][0]) < 1e-3)
         theta0 = 90 - theta0; /* the start was (0, 1) */
-    bullet("Power iteration shrinks the angle to v₁ by λ₂/λ₁" NB "=" NB "%.3f a step (%.2f "
+    lab_bullet("Power iteration shrinks the angle to v₁ by λ₂/λ₁" LAB_NB "=" LAB_NB "%.3f a step (%.2f "
            "digits), so about %.0f steps reach 1e-8°; the eigenvalue converges twice as fast, "
            "like (λ₂/λ₁)². A nearly round cloud (λ₂/λ₁ near 1) would leave it crawling.%s",
            r, digits, fmax(1, ceil(log10(tan(theta0 * PI / 180) / 1.745e-10) / digits)),
@@ -1090,29 +904,29 @@ static void conclusions(const Stats *s, const Eig *e, const Power *p)
     char a[32], b[32];
     printf("What you should see\n");
     if (!(s->lam[0] > 0)) {
-        bullet("All the points are the same: C" NB "=" NB "0, every direction is an "
+        lab_bullet("All the points are the same: C" LAB_NB "=" LAB_NB "0, every direction is an "
                "eigenvector, and there is nothing to see. Try a file with some spread.");
         return;
     }
     double ang = atan2(s->v[0][1], s->v[0][0]) * 180 / PI;
     int drawn_right = !e->have || (e->ok[0] && e->ok[1] && e->ok[2] && e->ok[3] && e->ok[4]);
-    bullet("PC1%s points along ±(%.3f, %.3f), %.0f° %s the x" NB "axis: the direction in "
+    lab_bullet("PC1%s points along ±(%.3f, %.3f), %.0f° %s the x" LAB_NB "axis: the direction in "
            "which the cloud is longest. PC2 is at a right angle to it: C is symmetric, so its "
            "eigenvectors are perpendicular.",
            drawn_right ? ", the long arrow," : "", s->v[0][0], s->v[0][1], fabs(ang),
            ang >= 0 ? "above" : "below");
     double share = s->lam[0] / (s->lam[0] + s->lam[1]);
-    bullet("λ₁/(λ₁" NB "+" NB "λ₂) = %.1f%% is the share of the variance PC1 keeps: what "
+    lab_bullet("λ₁/(λ₁" LAB_NB "+" LAB_NB "λ₂) = %.1f%% is the share of the variance PC1 keeps: what "
            "scikit-learn's PCA(2).fit(X).explained_variance_ratio_[0] reports for this data "
            "(it computes it from the SVD of the centred data, as the check here did).",
            100 * share);
     conclusion_power(s, p);
     /* what went wrong, in plain words */
     char trouble[160];
-    if (e->run.end != RUN_RETURNED || e->run.rc != 0 || !e->have)
-        bullet("Your eig_2x2 %s, so the arrows are the lab's: get it passing its grader "
+    if (e->run.end != LAB_RETURNED || e->run.rc != 0 || !e->have)
+        lab_bullet("Your eig_2x2 %s, so the arrows are the lab's: get it passing its grader "
                "(la4ai check eig_2x2) and run the lab again.",
-               e->run.end != RUN_RETURNED ? run_trouble(&e->run, trouble, sizeof trouble)
+               e->run.end != LAB_RETURNED ? run_trouble(&e->run, trouble, sizeof trouble)
                : e->run.rc != 0 ? "returned -1" : "left NaN in its output");
     else if (!(e->ok[0] && e->ok[1] && e->ok[2] && e->ok[3] && e->ok[4])) {
         char what[256] = "";
@@ -1123,20 +937,20 @@ static void conclusions(const Stats *s, const Eig *e, const Power *p)
             if (!e->ok[i])
                 len += (size_t)snprintf(what + len, sizeof what - len, "%s%s",
                                         len ? ", " : "", fault[i]);
-        bullet("Your eig_2x2's answer is off: %s (part" NB "3). The arrows above are yours, as "
+        lab_bullet("Your eig_2x2's answer is off: %s (part" LAB_NB "3). The arrows above are yours, as "
                "they came; compare them with the cloud.", what);
     }
     if (!(s->lam[0] > 0))
         return; /* power_iteration was not called */
-    if (p->run.end != RUN_RETURNED || p->untouched || !p->have)
-        bullet("Your power_iteration %s: get it passing its grader (la4ai check "
+    if (p->run.end != LAB_RETURNED || p->untouched || !p->have)
+        lab_bullet("Your power_iteration %s: get it passing its grader (la4ai check "
                "power_iteration) and run the lab again.",
-               p->run.end != RUN_RETURNED ? run_trouble(&p->run, trouble, sizeof trouble)
+               p->run.end != LAB_RETURNED ? run_trouble(&p->run, trouble, sizeof trouble)
                : p->untouched ? "left v as it was" : "gave no usable v");
     else if (!p->close)
-        bullet("Your power_iteration stopped %s from v₁ with |λ" NB "−" NB "λ₁|/λ₁" NB "=" NB
-               "%s%s; with tol" NB "=" NB "%g it should get within about %s: check the "
-               "stopping test and the normalization (part" NB "4).",
+        lab_bullet("Your power_iteration stopped %s from v₁ with |λ" LAB_NB "−" LAB_NB "λ₁|/λ₁" LAB_NB "=" LAB_NB
+               "%s%s; with tol" LAB_NB "=" LAB_NB "%g it should get within about %s: check the "
+               "stopping test and the normalization (part" LAB_NB "4).",
                degrees(p->angle, a, sizeof a), tiny(p->dlam, b, sizeof b),
                p->unit > TOL ? " and a v that is not a unit vector" : "", POWER_TOL,
                degrees(p->bound, trouble, sizeof trouble));
@@ -1155,7 +969,7 @@ int main(void)
     Eig e;
     memset(&e, 0, sizeof e);
     double eout[EIG_OUT];
-    e.run = isolate(job_eig, s.c, eout, EIG_OUT);
+    e.run = lab_run(job_eig, s.c, eout, EIG_OUT, CALL_TIMEOUT, NULL);
     check_eig(&s, eout, &e);
     print_eig(&s, &e);
 
@@ -1167,7 +981,7 @@ int main(void)
     memcpy(p.start, pin.start, sizeof p.start);
     double pout[POWER_OUT];
     if (s.lam[0] > 0) {
-        p.run = isolate(job_power, &pin, pout, POWER_OUT);
+        p.run = lab_run(job_power, &pin, pout, POWER_OUT, CALL_TIMEOUT, NULL);
         check_power(&s, pout, &p);
         print_power(&s, &p);
     } else {

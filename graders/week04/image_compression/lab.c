@@ -29,20 +29,15 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <math.h>
-#include <poll.h>
-#include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "data.h"
 #include "la4ai.h"
 #include "la4grade.h"
+#include "la4lab.h"
 #include "plot.h"
 
 /* stb_image (Debian: libstb-dev) reads PNG, JPEG, BMP and PGM/PPM. Without it the lab still
@@ -86,190 +81,23 @@ static const int SHOWN[] = { 5, 20, 50 };
 #define CHART_W 76
 #define CHART_H 20
 #define CHART_TOP 60.0           /* dB: the chart's ceiling (above it the eye sees no loss) */
-#define WRAP 79
-#define NB "\x1f"                /* in bullets: a space the line wrapper keeps */
 
 /* ---- running her code in a child -------------------------------------------------------- */
 
-/* A job calls her code on copies of `in` and writes what came back to out[nout]; it returns
-   her function's int status (0 for functions that return none). */
-typedef int (*Job)(const void *in, double *out, int nout);
-
-typedef enum { RUN_RETURNED, RUN_CRASHED, RUN_TIMEOUT, RUN_SKIPPED } RunEnd;
-
-typedef struct {
-    RunEnd end;
-    int rc;             /* RUN_RETURNED: the job's status */
-    int code;           /* RUN_CRASHED: signal number or exit status */
-    int signaled;
-} Run;
-
-static double now_ms(void)
+/* What became of a run that did not return, in this lab's words: "crashed (Segmentation
+   fault)", "did not return within 20 seconds", … */
+static const char *run_trouble(const LabRun *r, double timeout, char *buf, size_t size)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static void write_all(int fd, const void *buf, size_t size)
-{
-    size_t off = 0;
-    while (off < size) {
-        ssize_t n = write(fd, (const char *)buf + off, size - off);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return;
-        off += (size_t)n;
-    }
-}
-
-/* Reads size bytes from fd before the deadline; returns how many arrived, or -1 on time-out. */
-static long read_until(int fd, void *buf, size_t size, double deadline_ms)
-{
-    size_t got = 0;
-    while (got < size) {
-        double left = deadline_ms - now_ms();
-        if (left <= 0)
-            return -1;
-        struct pollfd p = { fd, POLLIN, 0 };
-        int r = poll(&p, 1, (int)left + 1);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r == 0)
-            return -1;
-        ssize_t n = read(fd, (char *)buf + got, size - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        got += (size_t)n;
-    }
-    return (long)got;
-}
-
-/* Runs job(in, out, nout) in a child process (see the top of the file), waiting at most
-   timeout seconds. out is filled with NaN first, so what the child could not send shows. */
-static Run isolate(Job job, const void *in, double *out, int nout, double timeout)
-{
-    Run run = { RUN_RETURNED, 0, 0, 0 };
-    la_fill(out, nout, NAN);
-    fflush(stdout);
-    fflush(stderr);
-    int fd[2];
-    pid_t pid = -1;
-    if (pipe(fd) == 0) {
-        pid = fork();
-        if (pid < 0) {
-            close(fd[0]);
-            close(fd[1]);
-        }
-    }
-    if (pid < 0) { /* no child allowed: run here (the job works on copies) */
-        run.rc = job(in, out, nout);
-        return run;
-    }
-    if (pid == 0) {
-        close(fd[0]);
-        int rc = job(in, out, nout);
-        fflush(stdout); /* anything she printed */
-        write_all(fd[1], &rc, sizeof rc);
-        write_all(fd[1], out, sizeof(double) * (size_t)nout);
-        _exit(0);
-    }
-    close(fd[1]);
-    size_t size = sizeof(int) + sizeof(double) * (size_t)nout;
-    char *buf = malloc(size);
-    long got = buf ? read_until(fd[0], buf, size, now_ms() + timeout * 1e3) : 0;
-    if (got < 0 || !buf)
-        kill(pid, SIGKILL);
-    int st = 0;
-    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-        ;
-    close(fd[0]);
-    if (buf && got == (long)size) {
-        memcpy(&run.rc, buf, sizeof(int));
-        memcpy(out, buf + sizeof(int), size - sizeof(int));
-    } else if (got < 0) {
-        run.end = RUN_TIMEOUT;
-    } else {
-        run.end = RUN_CRASHED;
-        run.signaled = WIFSIGNALED(st);
-        run.code = WIFSIGNALED(st) ? WTERMSIG(st) : WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    }
-    free(buf);
-    return run;
-}
-
-/* What became of a run that did not return: "crashed (Segmentation fault)", … */
-static const char *run_trouble(const Run *r, double timeout, char *buf, size_t size)
-{
-    if (r->end == RUN_TIMEOUT)
+    if (r->end == LAB_TIMEOUT)
         snprintf(buf, size, "did not return within %.0f seconds", timeout);
-    else if (r->end == RUN_SKIPPED)
+    else if (r->end == LAB_SKIPPED)
         snprintf(buf, size, "was not called");
-    else if (r->signaled)
-        snprintf(buf, size, "crashed (%s)", strsignal(r->code));
     else
-        snprintf(buf, size, "ended the program (exit status %d%s)", r->code,
-                 r->code ? ": see the report above" : "");
+        lab_run_trouble(r, buf, size);
     return buf;
 }
 
 /* ---- text ------------------------------------------------------------------------------- */
-
-/* Columns a UTF-8 string takes: one per code point (everything printed here is narrow). */
-static int text_width(const char *s)
-{
-    int w = 0;
-    for (; *s; s++)
-        w += ((unsigned char)*s & 0xC0) != 0x80;
-    return w;
-}
-
-static void put_right(const char *s, int width)
-{
-    int pad = width - text_width(s);
-    printf("%*s%s", pad > 0 ? pad : 0, "", s);
-}
-
-/* Prints a "  • " bullet, word-wrapped at WRAP columns with a hanging indent. */
-static void bullet(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void bullet(const char *fmt, ...)
-{
-    char text[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    int col = 3;
-    printf("  •");
-    for (char *p = text; *p;) {
-        while (*p == ' ')
-            p++;
-        if (!*p)
-            break;
-        char *e = p;
-        while (*e && *e != ' ')
-            e++;
-        char save = *e;
-        *e = '\0';
-        int len = text_width(p);
-        if (col + 1 + len > WRAP) {
-            printf("\n   ");
-            col = 3;
-        }
-        for (char *q = p; *q; q++)
-            if (*q == NB[0])
-                *q = ' ';
-        printf(" %s", p);
-        col += 1 + len;
-        *e = save;
-        p = e;
-    }
-    printf("\n");
-}
 
 /* "₂₈" for 28 */
 static const char *subscript(int v, char *buf, size_t size)
@@ -449,7 +277,7 @@ static Image load_image(char *what, size_t size)
     return im;
 }
 
-/* Prints `text` word-wrapped at WRAP columns, every line indented by three spaces. */
+/* Prints `text` word-wrapped at LAB_WRAP columns, every line indented by three spaces. */
 static void say(const char *text)
 {
     int col = 0;
@@ -466,8 +294,8 @@ static void say(const char *text)
         size_t len = (size_t)(e - p) < sizeof word - 1 ? (size_t)(e - p) : sizeof word - 1;
         memcpy(word, p, len);
         word[len] = '\0';
-        int w = text_width(word);
-        if (col && col + 1 + w > WRAP) {
+        int w = lab_text_width(word);
+        if (col && col + 1 + w > LAB_WRAP) {
             printf("\n");
             col = 0;
         }
@@ -554,15 +382,15 @@ typedef struct {
 } LowRankIn;
 
 /* out: Ak (m·n), then the milliseconds of the call, then 1 if A came back changed */
-static int job_low_rank(const void *in, double *out, int nout)
+static int job_low_rank(const void *in, double *out, size_t nout)
 {
     const LowRankIn *p = in;
     int mn = p->A->rows * p->A->cols;
     (void)nout;
     Matrix *A = la_mat_copy(p->A), *Ak = mat_new(p->A->rows, p->A->cols);
-    double t0 = now_ms();
+    double t0 = lab_now_ms();
     int rc = low_rank_approx(A, p->k, Ak);
-    out[mn] = now_ms() - t0;
+    out[mn] = lab_now_ms() - t0;
     memcpy(out, Ak->data, sizeof(double) * (size_t)mn);
     out[mn + 1] = memcmp(A->data, p->A->data, sizeof(double) * (size_t)mn) != 0;
     mat_free(A);
@@ -578,7 +406,7 @@ typedef struct {
 } MetricsIn;
 
 /* out: psnr(A, Bₜ, 255) for each t, then psnr(A, A, 255) */
-static int job_psnr(const void *in, double *out, int nout)
+static int job_psnr(const void *in, double *out, size_t nout)
 {
     const MetricsIn *p = in;
     (void)nout;
@@ -596,7 +424,7 @@ static int job_psnr(const void *in, double *out, int nout)
 }
 
 /* out: compression_ratio(m, n, kₜ) for each t */
-static int job_ratio(const void *in, double *out, int nout)
+static int job_ratio(const void *in, double *out, size_t nout)
 {
     const MetricsIn *p = in;
     (void)nout;
@@ -607,7 +435,7 @@ static int job_ratio(const void *in, double *out, int nout)
 
 typedef struct {
     int k;
-    Run run;
+    LabRun run;
     int hers;            /* returned 0 with a finite Ak */
     double ms;
     int changed_input;
@@ -620,7 +448,7 @@ typedef struct {
 typedef struct {
     Row row[N_RANKS_MAX];
     int nrows;
-    Run psnr_run, ratio_run; /* the runs of her psnr and of her compression_ratio */
+    LabRun psnr_run, ratio_run; /* the runs of her psnr and of her compression_ratio */
     double psnr_same;    /* her psnr(A, A) */
     int psnr_bad, ratio_bad, not_best, too_good; /* rows where each check failed */
     double budget_used;  /* seconds spent in low_rank_approx */
@@ -648,18 +476,18 @@ static void run_low_rank(const Matrix *A, const Svd *d, Results *res)
         w->k = ks[t];
         w->best = best_psnr(d, w->k);
         if (given_up || res->budget_used > BUDGET) {
-            w->run.end = RUN_SKIPPED;
+            w->run.end = LAB_SKIPPED;
             res->out_of_time += !given_up;
         } else {
             LowRankIn in = { A, w->k };
-            w->run = isolate(job_low_rank, &in, out, mn + 2, CALL_TIMEOUT);
-            given_up = w->run.end == RUN_CRASHED || w->run.end == RUN_TIMEOUT;
+            w->run = lab_run(job_low_rank, &in, out, mn + 2, CALL_TIMEOUT, NULL);
+            given_up = w->run.end == LAB_CRASHED || w->run.end == LAB_TIMEOUT;
             w->ms = out[mn];
-            res->budget_used += w->run.end == RUN_TIMEOUT ? CALL_TIMEOUT
+            res->budget_used += w->run.end == LAB_TIMEOUT ? CALL_TIMEOUT
                                 : isfinite(w->ms)        ? w->ms / 1e3 : 0;
-            w->changed_input = w->run.end == RUN_RETURNED && out[mn + 1] == 1;
+            w->changed_input = w->run.end == LAB_RETURNED && out[mn + 1] == 1;
         }
-        w->hers = w->run.end == RUN_RETURNED && w->run.rc == 0;
+        w->hers = w->run.end == LAB_RETURNED && w->run.rc == 0;
         for (int i = 0; w->hers && i < mn; i++)
             w->hers = isfinite(out[i]);
         if (w->hers) {
@@ -685,11 +513,11 @@ static void run_metrics(const Matrix *A, Results *res)
     }
     double out[N_RANKS_MAX + 1];
     MetricsIn in = { A, B, ks, nk };
-    res->psnr_run = isolate(job_psnr, &in, out, nk + 1, CALL_TIMEOUT);
+    res->psnr_run = lab_run(job_psnr, &in, out, nk + 1, CALL_TIMEOUT, NULL);
     for (int t = 0; t < nk; t++)
         res->row[t].her_psnr = out[t];
     res->psnr_same = out[nk];
-    res->ratio_run = isolate(job_ratio, &in, out, nk, CALL_TIMEOUT);
+    res->ratio_run = lab_run(job_ratio, &in, out, nk, CALL_TIMEOUT, NULL);
     for (int t = 0; t < nk; t++)
         res->row[t].her_ratio = out[t];
 }
@@ -709,9 +537,9 @@ static void check_rows(const Matrix *A, Results *res)
     for (int t = 0; t < res->nrows; t++) {
         Row *w = &res->row[t];
         double want = (double)w->k * (m + n + 1) / ((double)m * n);
-        if (res->psnr_run.end == RUN_RETURNED)
+        if (res->psnr_run.end == LAB_RETURNED)
             res->psnr_bad += !psnr_agrees(w->her_psnr, w->lab_psnr);
-        if (res->ratio_run.end == RUN_RETURNED)
+        if (res->ratio_run.end == LAB_RETURNED)
             res->ratio_bad += !(fabs(w->her_ratio - want) <= 1e-12 * want);
         if (w->hers && w->lab_psnr < w->best - 0.01 && !(w->best > 200 && w->lab_psnr > 200))
             res->not_best++;
@@ -733,40 +561,40 @@ static void print_table(const Matrix *A, const Results *res)
                                    "time" };
     static const int width[6] = { 8, 13, 11, 10, 15, 14 };
     for (int i = 0; i < 6; i++)
-        put_right(head[i], width[i]);
+        lab_put_right(head[i], width[i]);
     printf("\n");
     for (int t = 0; t < res->nrows; t++) {
         const Row *w = &res->row[t];
         char c[6][48], a[32];
         snprintf(c[0], sizeof c[0], "%d", w->k);
-        if (res->psnr_run.end != RUN_RETURNED)
+        if (res->psnr_run.end != LAB_RETURNED)
             snprintf(c[1], sizeof c[1], "—  ");
         else
             snprintf(c[1], sizeof c[1], "%s%s", db(w->her_psnr, a, sizeof a),
                      psnr_agrees(w->her_psnr, w->lab_psnr) ? "  " : " *");
         db(w->best, c[2], sizeof c[2]);
         double want = (double)w->k * (m + n + 1) / ((double)m * n);
-        if (res->ratio_run.end != RUN_RETURNED)
+        if (res->ratio_run.end != LAB_RETURNED)
             snprintf(c[3], sizeof c[3], "—  ");
         else
             snprintf(c[3], sizeof c[3], "%.3f%s", w->her_ratio,
                      fabs(w->her_ratio - want) <= 1e-12 * want ? "  " : " ‡");
         snprintf(c[4], sizeof c[4], "%d", w->k * (m + n + 1));
-        if (w->run.end == RUN_RETURNED && w->run.rc != 0)
+        if (w->run.end == LAB_RETURNED && w->run.rc != 0)
             snprintf(c[5], sizeof c[5], "returned %d", w->run.rc);
-        else if (w->run.end == RUN_RETURNED && !w->hers)
+        else if (w->run.end == LAB_RETURNED && !w->hers)
             snprintf(c[5], sizeof c[5], "NaN in Ak");
-        else if (w->run.end == RUN_RETURNED)
+        else if (w->run.end == LAB_RETURNED)
             snprintf(c[5], sizeof c[5], "%.0f ms%s", w->ms,
                      w->lab_psnr < w->best - 0.01 && !(w->best > 200 && w->lab_psnr > 200)
                          ? " !"
                      : w->lab_psnr > w->best + 0.01 && w->best < 200 ? " ?" : "");
         else
-            snprintf(c[5], sizeof c[5], "%s", w->run.end == RUN_TIMEOUT ? "time-out"
-                                              : w->run.end == RUN_SKIPPED ? "skipped"
+            snprintf(c[5], sizeof c[5], "%s", w->run.end == LAB_TIMEOUT ? "time-out"
+                                              : w->run.end == LAB_SKIPPED ? "skipped"
                                                                            : "crashed");
         for (int i = 0; i < 6; i++)
-            put_right(c[i], width[i]);
+            lab_put_right(c[i], width[i]);
         printf("\n");
     }
 }
@@ -784,10 +612,10 @@ static void print_table_notes(const Results *res)
                    : "PSNR: your psnr(A, Aₖ, 255) of your Aₖ. best: 10·log10(255²·mn/Σᵢ≥ₖ "
                      "σᵢ²), the Eckart–Young optimum from the lab's SVD. ratio: your "
                      "compression_ratio. time: one call of your low_rank_approx.");
-    const Run *runs[2] = { &res->psnr_run, &res->ratio_run };
+    const LabRun *runs[2] = { &res->psnr_run, &res->ratio_run };
     static const char *names[2] = { "psnr", "compression_ratio" };
     for (int i = 0; i < 2; i++)
-        if (runs[i]->end != RUN_RETURNED) {
+        if (runs[i]->end != LAB_RETURNED) {
             char line[256];
             snprintf(line, sizeof line, "— your %s %s.", names[i],
                      run_trouble(runs[i], CALL_TIMEOUT, why, sizeof why));
@@ -1022,17 +850,17 @@ static void conclusion_psnr(const Results *res)
     for (int t = 0; t < res->nrows; t++)
         zero &= res->row[t].her_psnr == 0.0;
     if (zero) {
-        bullet("Your psnr returned 0 every time: is it still the stub? It should be "
-               "10·log10(255²/MSE) — about %.0f" NB "dB at k" NB "=" NB "1 here.",
+        lab_bullet("Your psnr returned 0 every time: is it still the stub? It should be "
+               "10·log10(255²/MSE) — about %.0f" LAB_NB "dB at k" LAB_NB "=" LAB_NB "1 here.",
                res->row[0].lab_psnr);
         return;
     }
     if (res->psnr_bad)
-        bullet("Your psnr disagrees with 10·log10(255²/MSE) computed by the lab for %d of %d "
+        lab_bullet("Your psnr disagrees with 10·log10(255²/MSE) computed by the lab for %d of %d "
                "images (* in the table): MSE is the mean of the squared differences over all "
                "mn pixels.", res->psnr_bad, res->nrows);
     if (!(isinf(res->psnr_same) && res->psnr_same > 0))
-        bullet("Your psnr(A, A, 255) gave %s: identical images have MSE" NB "=" NB "0, and "
+        lab_bullet("Your psnr(A, A, 255) gave %s: identical images have MSE" LAB_NB "=" LAB_NB "0, and "
                "the answer should be +INFINITY.", db(res->psnr_same, buf, sizeof buf));
 }
 
@@ -1046,12 +874,12 @@ static void conclusion_ratio(const Matrix *A, const Results *res)
         truncated &= w->her_ratio == floor((double)w->k * (m + n + 1) / ((double)m * n));
     }
     if (zero && !truncated)
-        bullet("Your compression_ratio returned 0 every time: is it still the stub?");
+        lab_bullet("Your compression_ratio returned 0 every time: is it still the stub?");
     else if (res->ratio_bad && truncated)
-        bullet("Your compression_ratio returned whole numbers: k(m" NB "+" NB "n" NB "+" NB
+        lab_bullet("Your compression_ratio returned whole numbers: k(m" LAB_NB "+" LAB_NB "n" LAB_NB "+" LAB_NB
                "1)/(mn) in int arithmetic truncates. Compute it in double.");
     else if (res->ratio_bad)
-        bullet("Your compression_ratio differs from k(m" NB "+" NB "n" NB "+" NB "1)/(mn) for "
+        lab_bullet("Your compression_ratio differs from k(m" LAB_NB "+" LAB_NB "n" LAB_NB "+" LAB_NB "1)/(mn) for "
                "%d of %d ranks (‡ in the table).", res->ratio_bad, res->nrows);
 }
 
@@ -1063,15 +891,15 @@ static void conclusions(const Matrix *A, const Svd *d, const Results *res, int e
     printf("What you should see\n");
     const Row *r5 = row_for(res, 5), *r20 = row_for(res, 20), *r50 = row_for(res, 50);
     if (r5 && r20 && r50)
-        bullet("Compare the pictures: rank 5 keeps broad bands of light and dark (%.1f" NB "dB), "
-               "rank 20 the main shapes and edges (%.1f" NB "dB), and rank 50 (%.1f" NB "dB) is "
+        lab_bullet("Compare the pictures: rank 5 keeps broad bands of light and dark (%.1f" LAB_NB "dB), "
+               "rank 20 the main shapes and edges (%.1f" LAB_NB "dB), and rank 50 (%.1f" LAB_NB "dB) is "
                "hard to tell from the original at terminal size.", r5->best, r20->best,
                r50->best);
     if (elbow_k) {
         double kept = 0;
         for (int i = 0; i < elbow_k; i++)
             kept += d->s[i] * d->s[i];
-        bullet("The elbow is at k" NB "=" NB "%d: %s dB, %.1f%% of Σσᵢ² (the image's "
+        lab_bullet("The elbow is at k" LAB_NB "=" LAB_NB "%d: %s dB, %.1f%% of Σσᵢ² (the image's "
                "\"energy\") kept, in %.0f%% of the numbers (ratio %.3f). Past it each extra rank "
                "buys less and less; the break-even rank is %.1f, where a rank-k image stores as "
                "many numbers as the original.",
@@ -1081,7 +909,7 @@ static void conclusions(const Matrix *A, const Svd *d, const Results *res, int e
     }
     int q = d->r / 4 > 0 ? d->r / 4 : 1;
     char sq[32];
-    bullet("σ₁/σ₀" NB "=" NB "%.2f, σ%s/σ₀" NB "=" NB "%.3f: the faster the singular values "
+    lab_bullet("σ₁/σ₀" LAB_NB "=" LAB_NB "%.2f, σ%s/σ₀" LAB_NB "=" LAB_NB "%.3f: the faster the singular values "
            "fall, the fewer ranks an image needs. A smooth picture (sky, a portrait) has its "
            "elbow far left; a busy one (foliage, text) further right.",
            d->r > 1 ? d->s[1] / d->s[0] : 0, subscript(q, sq, sizeof sq), d->s[q] / d->s[0]);
@@ -1092,43 +920,43 @@ static void conclusions(const Matrix *A, const Svd *d, const Results *res, int e
     for (int t = 0; t < res->nrows; t++) {
         const Row *w = &res->row[t];
         gave += w->hers;
-        failed_rc += w->run.end == RUN_RETURNED && w->run.rc != 0;
-        nan += w->run.end == RUN_RETURNED && w->run.rc == 0 && !w->hers;
-        if (!trouble && (w->run.end == RUN_CRASHED || w->run.end == RUN_TIMEOUT))
+        failed_rc += w->run.end == LAB_RETURNED && w->run.rc != 0;
+        nan += w->run.end == LAB_RETURNED && w->run.rc == 0 && !w->hers;
+        if (!trouble && (w->run.end == LAB_CRASHED || w->run.end == LAB_TIMEOUT))
             trouble = w;
     }
     if (trouble)
-        bullet("Your low_rank_approx %s at k" NB "=" NB "%d and was not called again: the "
+        lab_bullet("Your low_rank_approx %s at k" LAB_NB "=" LAB_NB "%d and was not called again: the "
                "images from there on are the lab's.",
                run_trouble(&trouble->run, CALL_TIMEOUT, why, sizeof why), trouble->k);
     if (failed_rc || nan)
-        bullet("Your low_rank_approx %s%s%s for %d of %d ranks: get it passing its grader "
+        lab_bullet("Your low_rank_approx %s%s%s for %d of %d ranks: get it passing its grader "
                "(la4ai check low_rank_image) and run the lab again.",
                failed_rc ? "returned -1" : "", failed_rc && nan ? " or " : "",
                nan ? "left NaN in Aₖ" : "", failed_rc + nan, res->nrows);
     if (gave && !res->not_best && !res->too_good)
-        bullet("Your low_rank_approx matched the Eckart–Young optimum at every rank it gave an "
+        lab_bullet("Your low_rank_approx matched the Eckart–Young optimum at every rank it gave an "
                "image for (to 0.01 dB): its Aₖ is the best rank-k approximation.");
     if (res->not_best || res->too_good)
-        bullet("Your low_rank_approx missed the Eckart–Young optimum at %d of %d ranks (marked "
+        lab_bullet("Your low_rank_approx missed the Eckart–Young optimum at %d of %d ranks (marked "
                "%s in the table): keep the k largest singular triplets, and return A itself "
-               "for k" NB "≥" NB "min(m," NB "n).",
+               "for k" LAB_NB "≥" LAB_NB "min(m," LAB_NB "n).",
                res->not_best + res->too_good, gave, res->not_best ? "!" : "?");
     for (int t = 0; t < res->nrows; t++)
         if (res->row[t].changed_input) {
-            bullet("Your low_rank_approx changed its input A (at k" NB "=" NB "%d): an input "
+            lab_bullet("Your low_rank_approx changed its input A (at k" LAB_NB "=" LAB_NB "%d): an input "
                    "is const, leave it as it is.", res->row[t].k);
             break;
         }
-    const Run *runs[2] = { &res->psnr_run, &res->ratio_run };
+    const LabRun *runs[2] = { &res->psnr_run, &res->ratio_run };
     static const char *names[2] = { "psnr", "compression_ratio" };
     for (int i = 0; i < 2; i++)
-        if (runs[i]->end != RUN_RETURNED)
-            bullet("Your %s %s: get it passing its grader (la4ai check low_rank_image).",
+        if (runs[i]->end != LAB_RETURNED)
+            lab_bullet("Your %s %s: get it passing its grader (la4ai check low_rank_image).",
                    names[i], run_trouble(runs[i], CALL_TIMEOUT, why, sizeof why));
-    if (res->psnr_run.end == RUN_RETURNED)
+    if (res->psnr_run.end == LAB_RETURNED)
         conclusion_psnr(res);
-    if (res->ratio_run.end == RUN_RETURNED)
+    if (res->ratio_run.end == LAB_RETURNED)
         conclusion_ratio(A, res);
 }
 

@@ -26,21 +26,16 @@
  * M m×n the mask (1 where V is a rating); W m×k, H k×n the NMF factors.
  */
 #define _POSIX_C_SOURCE 200809L
-#include <errno.h>
 #include <math.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "data.h"
 #include "la4ai.h"
 #include "la4grade.h"
+#include "la4lab.h"
 
 #define TEST_FRACTION 0.1
 #define DAMPING 10.0             /* λ of the damped baseline */
@@ -58,254 +53,35 @@ static const int SVD_K[] = { 5, 10, 20 };
 #define TITLE_W 30               /* columns for a movie title */
 #define POPULAR 20               /* the second list: movies with at least this many ratings */
 
-#define WRAP 79
-#define NB "\x1f"                /* in bullets: a space the line wrapper keeps */
 
 /* ---- running her code in a child ------------------------------------------------------ */
-
-/* A job calls her code on copies of `in`, writes what came back to out[nout], the time her
-   call took to *ms, and returns her function's status (0 when it returns none). */
-typedef int (*Job)(const void *in, double *out, size_t nout, double *ms);
-
-typedef enum { RUN_RETURNED, RUN_CRASHED, RUN_TIMEOUT, RUN_SKIPPED } RunEnd;
-
-typedef struct {
-    RunEnd end;
-    int rc;             /* RUN_RETURNED: the job's status */
-    int code;           /* RUN_CRASHED: signal number or exit status */
-    int signaled;
-    double ms;          /* RUN_RETURNED: how long her call took */
-    double timeout;     /* seconds it was given */
-} Run;
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static void write_all(int fd, const void *buf, size_t size)
-{
-    size_t off = 0;
-    while (off < size) {
-        ssize_t n = write(fd, (const char *)buf + off, size - off);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return;
-        off += (size_t)n;
-    }
-}
-
-/* Reads size bytes from fd before the deadline; returns how many arrived, or -1 on time-out. */
-static long read_until(int fd, void *buf, size_t size, double deadline_ms)
-{
-    size_t got = 0;
-    while (got < size) {
-        double left = deadline_ms - now_ms();
-        if (left <= 0)
-            return -1;
-        struct pollfd p = { fd, POLLIN, 0 };
-        int r = poll(&p, 1, (int)left + 1);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r == 0)
-            return -1;
-        ssize_t n = read(fd, (char *)buf + got, size - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        got += (size_t)n;
-    }
-    return (long)got;
-}
 
 enum { FN_MF_SVD, FN_RMSE, FN_NMF, FN_COUNT };
 static int given_up[FN_COUNT]; /* crashed or hung: not called again */
 
 /* Runs job(in, out, nout), which calls her function fn, in a child process given `timeout`
-   seconds (see the top of the file). out is filled with NaN first, so what the child could
-   not send shows. */
-static Run isolate(int fn, Job job, const void *in, double *out, size_t nout, double timeout)
+   seconds (see the top of the file and la4lab.h). out is filled with NaN first, so what the
+   child could not send shows. */
+static LabRun isolate(int fn, LabJob job, const void *in, double *out, size_t nout,
+                      double timeout)
 {
-    Run run = { RUN_RETURNED, 0, 0, 0, NAN, timeout };
-    for (size_t i = 0; i < nout; i++)
-        out[i] = NAN;
-    if (given_up[fn]) {
-        run.end = RUN_SKIPPED;
-        return run;
-    }
-    fflush(stdout);
-    fflush(stderr);
-    int fd[2];
-    pid_t pid = -1;
-    if (pipe(fd) == 0) {
-        pid = fork();
-        if (pid < 0) {
-            close(fd[0]);
-            close(fd[1]);
-        }
-    }
-    if (pid < 0) { /* no child allowed: run here (the job works on copies) */
-        run.rc = job(in, out, nout, &run.ms);
-        return run;
-    }
-    if (pid == 0) {
-        close(fd[0]);
-        double ms = NAN;
-        int rc = job(in, out, nout, &ms);
-        fflush(stdout); /* anything she printed */
-        write_all(fd[1], &rc, sizeof rc);
-        write_all(fd[1], &ms, sizeof ms);
-        write_all(fd[1], out, sizeof(double) * nout);
-        _exit(0);
-    }
-    close(fd[1]);
-    double deadline = now_ms() + timeout * 1e3;
-    int rc = 0;
-    double ms = NAN;
-    long got = read_until(fd[0], &rc, sizeof rc, deadline);
-    if (got == (long)sizeof rc)
-        got = read_until(fd[0], &ms, sizeof ms, deadline);
-    if (got == (long)sizeof ms) {
-        long body = read_until(fd[0], out, sizeof(double) * nout, deadline);
-        got = body == (long)(sizeof(double) * nout) ? 1 : body < 0 ? -1 : 0;
-    } else if (got >= 0) {
-        got = 0;
-    }
-    if (got < 0)
-        kill(pid, SIGKILL);
-    int st = 0;
-    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-        ;
-    close(fd[0]);
-    if (got == 1) {
-        run.rc = rc;
-        run.ms = ms;
-        return run;
-    }
-    for (size_t i = 0; i < nout; i++)
-        out[i] = NAN;
-    given_up[fn] = 1; /* one sanitizer report or one wait is enough */
-    if (got < 0) {
-        run.end = RUN_TIMEOUT;
-    } else {
-        run.end = RUN_CRASHED;
-        run.signaled = WIFSIGNALED(st);
-        run.code = WIFSIGNALED(st) ? WTERMSIG(st) : WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    }
-    return run;
-}
-
-/* What became of a run that did not return: "crashed (Segmentation fault)", … */
-static const char *run_trouble(const Run *r, char *buf, size_t size)
-{
-    if (r->end == RUN_TIMEOUT)
-        snprintf(buf, size, "did not return within %.0f" NB "s", r->timeout);
-    else if (r->end == RUN_SKIPPED)
-        snprintf(buf, size, "was not called again after it crashed or hung");
-    else if (r->signaled)
-        snprintf(buf, size, "crashed (%s)", strsignal(r->code));
-    else
-        snprintf(buf, size, "ended the program (exit status %d%s)", r->code,
-                 r->code ? ": see the report above" : "");
-    return buf;
+    return lab_run(job, in, out, nout, timeout, &given_up[fn]);
 }
 
 /* A table cell for a run that gave no predictions. */
-static void run_cell(const Run *r, char *buf, size_t size)
+static void run_cell(const LabRun *r, char *buf, size_t size)
 {
-    if (r->end == RUN_TIMEOUT)
+    if (r->end == LAB_TIMEOUT)
         snprintf(buf, size, "no answer within %.0f s", r->timeout);
-    else if (r->end == RUN_SKIPPED)
+    else if (r->end == LAB_SKIPPED)
         snprintf(buf, size, "not called again");
-    else if (r->end == RUN_CRASHED)
+    else if (r->end == LAB_CRASHED)
         snprintf(buf, size, r->signaled ? "crashed" : "ended the program");
     else
         snprintf(buf, size, "returned %d", r->rc);
 }
 
 /* ---- text --------------------------------------------------------------------------------- */
-
-/* Columns a UTF-8 string takes: one per code point (everything printed here is narrow). */
-static int text_width(const char *s)
-{
-    int w = 0;
-    for (; *s; s++)
-        w += ((unsigned char)*s & 0xC0) != 0x80;
-    return w;
-}
-
-static void put_right(const char *s, int width)
-{
-    int pad = width - text_width(s);
-    printf("%*s%s", pad > 0 ? pad : 0, "", s);
-}
-
-static void put_left(const char *s, int width)
-{
-    int pad = width - text_width(s);
-    printf("%s%*s", s, pad > 0 ? pad : 0, "");
-}
-
-/* Prints text word-wrapped at WRAP columns after `first` (e.g. "  •"); continuation lines
-   start at column `indent`. NB characters become spaces that never break a line. */
-static void wrap_text(const char *first, int indent, char *text)
-{
-    int col = text_width(first);
-    printf("%s", first);
-    for (char *p = text; *p;) {
-        while (*p == ' ')
-            p++;
-        if (!*p)
-            break;
-        char *e = p;
-        while (*e && *e != ' ')
-            e++;
-        char save = *e;
-        *e = '\0';
-        int len = text_width(p);
-        if (col + 1 + len > WRAP) {
-            printf("\n%*s", indent - 1, "");
-            col = indent - 1;
-        }
-        for (char *q = p; *q; q++)
-            if (*q == NB[0])
-                *q = ' ';
-        printf(" %s", p);
-        col += 1 + len;
-        *e = save;
-        p = e;
-    }
-    printf("\n");
-}
-
-static void bullet(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void bullet(const char *fmt, ...)
-{
-    char text[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    wrap_text("  •", 4, text);
-}
-
-/* A paragraph indented by three spaces. */
-static void para(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void para(const char *fmt, ...)
-{
-    char text[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    wrap_text("  ", 3, text);
-}
 
 /* What went wrong, collected for the conclusions. */
 static char trouble[8][400];
@@ -410,15 +186,15 @@ static int load_data(Data *d)
         }
         if (loaded) {
             d->title = load_titles(path, d->all.items);
-            para("MovieLens 100K from %s: %d ratings (1–5 stars) by %d users of %d movies%s.",
+            lab_para("MovieLens 100K from %s: %d ratings (1–5 stars) by %d users of %d movies%s.",
                  path, d->all.n, d->all.users, d->all.items,
                  d->title ? ", titles from u.item" : "");
         } else {
             data_ratings_free(&d->all);
-            para("Could not use %s: %s. Going on with generated ratings.", path, err);
+            lab_para("Could not use %s: %s. Going on with generated ratings.", path, err);
         }
     } else {
-        para("u.data is not in %s/ml-100k (la4ai data fetch ml-100k downloads MovieLens 100K "
+        lab_para("u.data is not in %s/ml-100k (la4ai data fetch ml-100k downloads MovieLens 100K "
              "from GroupLens, whose terms do not allow passing the file around).",
              dir && *dir ? dir : "$LA4AI_DATA_DIR");
     }
@@ -428,7 +204,7 @@ static int load_data(Data *d)
             return -1;
         }
         d->generated = 1;
-        para("Using generated ratings of the same shape (seed %llu, LA4AI_SEED): %d ratings "
+        lab_para("Using generated ratings of the same shape (seed %llu, LA4AI_SEED): %d ratings "
              "(1–5 stars) by %d users of %d movies — a baseline of user and movie biases, "
              "plus low-rank tastes, plus noise, with a few very popular movies and a long "
              "tail.", (unsigned long long)seed, d->all.n, d->all.users, d->all.items);
@@ -461,7 +237,7 @@ static int load_data(Data *d)
         cold_users += d->user_count[u] == 0;
     for (int t = 0; t < d->nte; t++)
         cold_test += d->item_count[d->te[t].item] == 0 || d->user_count[d->te[t].user] == 0;
-    para("Split (seed %llu): %d training ratings, %d test ratings (%.0f%%) held out. The "
+    lab_para("Split (seed %llu): %d training ratings, %d test ratings (%.0f%%) held out. The "
          "users×movies matrix is %.1f%% known. %d movie%s and %d user%s have no training "
          "ratings (cold start: %d test rating%s can only get the baseline).",
          (unsigned long long)seed, d->ntr, d->nte, 100 * TEST_FRACTION,
@@ -530,16 +306,16 @@ static Rating *copy_ratings(const Rating *r, int n)
 }
 
 /* out ← her rmse on the test ratings, then on the training ratings */
-static int job_rmse(const void *vin, double *out, size_t nout, double *ms)
+static int job_rmse(const void *vin, double *out, size_t nout)
 {
     const RmseIn *in = vin;
     (void)nout;
     Rating *te = copy_ratings(in->test, in->ntest), *tr = copy_ratings(in->train, in->ntrain);
     Matrix *P = la_mat_copy(in->P);
-    double t0 = now_ms();
+    double t0 = lab_now_ms();
     out[0] = rmse(te, in->ntest, P);
     out[1] = rmse(tr, in->ntrain, P);
-    *ms = now_ms() - t0;
+    lab_took(lab_now_ms() - t0);
     free(te);
     free(tr);
     mat_free(P);
@@ -561,12 +337,12 @@ static void evaluate(const Data *d, const Matrix *P, int user, Predictor *p)
     memcpy(p->row, &MAT(P, user, 0), sizeof(double) * (size_t)d->n);
     double her[2];
     RmseIn in = { d->te, d->tr, d->nte, d->ntr, P };
-    Run r = isolate(FN_RMSE, job_rmse, &in, her, 2, RMSE_TIMEOUT);
+    LabRun r = isolate(FN_RMSE, job_rmse, &in, her, 2, RMSE_TIMEOUT);
     char t[160];
-    if (r.end != RUN_RETURNED) {
-        if (r.end != RUN_SKIPPED)
+    if (r.end != LAB_RETURNED) {
+        if (r.end != LAB_SKIPPED)
             note_trouble("Your rmse %s: the table shows the lab's own RMSE.",
-                         run_trouble(&r, t, sizeof t));
+                         lab_run_trouble(&r, t, sizeof t));
         return;
     }
     int agree = fabs(her[0] - p->lab_test) <= 1e-9 * fmax(1, p->lab_test) &&
@@ -623,15 +399,15 @@ typedef struct {
 } SvdIn;
 
 /* out (m×n) ← Pred, which arrives holding NaN (her mf_svd must write every entry) */
-static int job_mf_svd(const void *vin, double *out, size_t nout, double *ms)
+static int job_mf_svd(const void *vin, double *out, size_t nout)
 {
     const SvdIn *in = vin;
     (void)nout;
     Rating *tr = copy_ratings(in->train, in->ntrain);
     Matrix P = { in->m, in->n, out };
-    double t0 = now_ms();
+    double t0 = lab_now_ms();
     int rc = mf_svd(tr, in->ntrain, in->m, in->n, in->k, &P);
-    *ms = now_ms() - t0;
+    lab_took(lab_now_ms() - t0);
     free(tr);
     return rc;
 }
@@ -647,14 +423,14 @@ static int nonfinite_count(const Matrix *P)
 static void run_svd(const Data *d, int k, double budget_s, int user, Matrix *P, Predictor *p)
 {
     SvdIn in = { d->tr, d->ntr, d->m, d->n, k };
-    Run r = isolate(FN_MF_SVD, job_mf_svd, &in, P->data, (size_t)d->m * (size_t)d->n,
+    LabRun r = isolate(FN_MF_SVD, job_mf_svd, &in, P->data, (size_t)d->m * (size_t)d->n,
                     budget_s);
     p->ms = r.ms;
     char t[160];
     run_cell(&r, p->cell, sizeof p->cell);
-    p->gave_up = r.end == RUN_SKIPPED;
-    if (r.end != RUN_RETURNED) {
-        snprintf(p->why, sizeof p->why, "%s", run_trouble(&r, t, sizeof t));
+    p->gave_up = r.end == LAB_SKIPPED;
+    if (r.end != LAB_RETURNED) {
+        snprintf(p->why, sizeof p->why, "%s", lab_run_trouble(&r, t, sizeof t));
         return;
     }
     if (r.rc != 0) {
@@ -680,16 +456,16 @@ typedef struct {
 } NmfIn;
 
 /* out ← W (m×k), then H (k×n) */
-static int job_nmf(const void *vin, double *out, size_t nout, double *ms)
+static int job_nmf(const void *vin, double *out, size_t nout)
 {
     const NmfIn *in = vin;
     int m = in->V->rows, n = in->V->cols, k = in->k;
     (void)nout;
     Matrix *V = la_mat_copy(in->V), *M = la_mat_copy(in->M);
     Matrix W = { m, k, out }, H = { k, n, out + (size_t)m * k };
-    double t0 = now_ms();
+    double t0 = lab_now_ms();
     int rc = nmf(V, M, k, in->iters, NMF_SEED, &W, &H);
-    *ms = now_ms() - t0;
+    lab_took(lab_now_ms() - t0);
     mat_free(V);
     mat_free(M);
     return rc;
@@ -713,15 +489,15 @@ static void run_nmf(const Data *d, int user, Matrix *P, Predictor *p, NmfInfo *i
     double *out = malloc(sizeof(double) * nout);
     char t[160];
     NmfIn in = { V, M, k, 1 };
-    Run r = isolate(FN_NMF, job_nmf, &in, out, nout, NMF_BUDGET);
+    LabRun r = isolate(FN_NMF, job_nmf, &in, out, nout, NMF_BUDGET);
     info->probe_ms = r.ms;
     info->rounds = NMF_ROUNDS;
-    if (r.end == RUN_RETURNED && r.rc == 0 && r.ms * NMF_ROUNDS > NMF_BUDGET * 1e3) {
+    if (r.end == LAB_RETURNED && r.rc == 0 && r.ms * NMF_ROUNDS > NMF_BUDGET * 1e3) {
         info->rounds = (int)(NMF_BUDGET * 1e3 / fmax(r.ms, 1e-3));
         if (info->rounds < 1)
             info->rounds = 1;
     }
-    if (r.end == RUN_RETURNED && r.rc == 0) {
+    if (r.end == LAB_RETURNED && r.rc == 0) {
         in.iters = info->rounds;
         r = isolate(FN_NMF, job_nmf, &in, out, nout, 2 * NMF_BUDGET);
     }
@@ -729,9 +505,9 @@ static void run_nmf(const Data *d, int user, Matrix *P, Predictor *p, NmfInfo *i
     snprintf(p->name, sizeof p->name, "your nmf, k = %d, %d rounds", k, info->rounds);
     snprintf(p->label, sizeof p->label, "your nmf");
     run_cell(&r, p->cell, sizeof p->cell);
-    p->gave_up = r.end == RUN_SKIPPED;
-    if (r.end != RUN_RETURNED) {
-        snprintf(p->why, sizeof p->why, "%s", run_trouble(&r, t, sizeof t));
+    p->gave_up = r.end == LAB_SKIPPED;
+    if (r.end != LAB_RETURNED) {
+        snprintf(p->why, sizeof p->why, "%s", lab_run_trouble(&r, t, sizeof t));
     } else if (r.rc != 0) {
         snprintf(p->why, sizeof p->why, "returned %d%s", r.rc,
                  r.rc == -1 ? " (still the stub?)" : "");
@@ -777,15 +553,15 @@ static void print_table(void)
 {
     static const int w[] = { 38, 12, 11, 11 };
     printf("   ");
-    put_left("predictor", w[0]);
-    put_right("train RMSE", w[1]);
-    put_right("test RMSE", w[2]);
-    put_right("time", w[3]);
+    lab_put_left("predictor", w[0]);
+    lab_put_right("train RMSE", w[1]);
+    lab_put_right("test RMSE", w[2]);
+    lab_put_right("time", w[3]);
     printf("\n");
     for (int q = 0; q < P_COUNT; q++) {
         const Predictor *p = &pred[q];
         printf("   ");
-        put_left(p->name, w[0]);
+        lab_put_left(p->name, w[0]);
         if (!p->ok) {
             printf("  %s\n", p->cell);
             continue;
@@ -799,9 +575,9 @@ static void print_table(void)
         else
             snprintf(cell[2], sizeof cell[2], "%.2f s", p->ms / 1e3);
         any_star |= !p->rmse_checked;
-        put_right(cell[0], w[1]);
-        put_right(cell[1], w[2]);
-        put_right(cell[2], w[3]);
+        lab_put_right(cell[0], w[1]);
+        lab_put_right(cell[1], w[2]);
+        lab_put_right(cell[2], w[3]);
         printf("\n");
     }
 }
@@ -853,27 +629,27 @@ static void part2(const Data *d)
     for (int s = 0; s < N_SVD; s++) {
         Predictor *p = &pred[P_SVD + s];
         snprintf(p->name, sizeof p->name, "your mf_svd, k = %d", SVD_K[s]);
-        snprintf(p->label, sizeof p->label, "your mf_svd (k" NB "=" NB "%d)", SVD_K[s]);
+        snprintf(p->label, sizeof p->label, "your mf_svd (k" LAB_NB "=" LAB_NB "%d)", SVD_K[s]);
         p->ms = NAN;
         double expect = isnan(last_ms) ? 0 : last_ms / 1e3 * SVD_K[s] / last_k;
         if (!given_up[FN_MF_SVD] && (left < 1 || expect > left)) {
             if (isnan(last_ms)) {
                 snprintf(p->cell, sizeof p->cell, "skipped: no time left");
-                snprintf(p->why, sizeof p->why, "was skipped at k" NB "=" NB "%d: the %.0f"
-                         NB "s for all its calls were used up", SVD_K[s], SVD_BUDGET);
+                snprintf(p->why, sizeof p->why, "was skipped at k" LAB_NB "=" LAB_NB "%d: the %.0f"
+                         LAB_NB "s for all its calls were used up", SVD_K[s], SVD_BUDGET);
             } else {
                 snprintf(p->cell, sizeof p->cell, "skipped: %.0f s expected", expect);
-                snprintf(p->why, sizeof p->why, "was skipped at k" NB "=" NB "%d: at k" NB
-                         "=" NB "%d it took %.1f" NB "s, so about %.1f" NB "s were "
-                         "expected, more than the %.1f" NB "s left of %.0f", SVD_K[s], last_k,
+                snprintf(p->why, sizeof p->why, "was skipped at k" LAB_NB "=" LAB_NB "%d: at k" LAB_NB
+                         "=" LAB_NB "%d it took %.1f" LAB_NB "s, so about %.1f" LAB_NB "s were "
+                         "expected, more than the %.1f" LAB_NB "s left of %.0f", SVD_K[s], last_k,
                          last_ms / 1e3, expect, fmax(left, 0), SVD_BUDGET);
             }
             p->budget_skip = 1;
             continue;
         }
-        double t0 = now_ms();
+        double t0 = lab_now_ms();
         run_svd(d, SVD_K[s], left, example_user, P, p);
-        left -= (now_ms() - t0) / 1e3;
+        left -= (lab_now_ms() - t0) / 1e3;
         if (p->ok) {
             last_ms = p->ms;
             last_k = SVD_K[s];
@@ -885,17 +661,17 @@ static void part2(const Data *d)
     mat_free(P);
 
     print_table();
-    para("Timed: your function alone, in a child process. The damped baseline divides each "
-         "bias's sum by λ" NB "+" NB "count instead of count (λ" NB "=" NB "%g), pulling the "
+    lab_para("Timed: your function alone, in a child process. The damped baseline divides each "
+         "bias's sum by λ" LAB_NB "+" LAB_NB "count instead of count (λ" LAB_NB "=" LAB_NB "%g), pulling the "
          "bias of a user or movie with few ratings toward 0. NMF predictions are WH clipped "
-         "to [1, 5]; NMF is fitted to the observed ratings only (Mask" NB "=" NB "1 there).",
+         "to [1, 5]; NMF is fitted to the observed ratings only (Mask" LAB_NB "=" LAB_NB "1 there).",
          DAMPING);
     if (any_star)
-        para("* the lab's own RMSE: your rmse disagreed or gave none (see the end).");
+        lab_para("* the lab's own RMSE: your rmse disagreed or gave none (see the end).");
     else
-        para("Every RMSE above is your rmse's, and matches the lab's own.");
+        lab_para("Every RMSE above is your rmse's, and matches the lab's own.");
     if (nmf_info.rounds < NMF_ROUNDS)
-        para("Your nmf took %.1f s for one round, so it ran %d rounds instead of %d to stay "
+        lab_para("Your nmf took %.1f s for one round, so it ran %d rounds instead of %d to stay "
              "within %.0f s.", nmf_info.probe_ms / 1e3, nmf_info.rounds, NMF_ROUNDS,
              NMF_BUDGET);
     printf("\n");
@@ -950,7 +726,7 @@ static void movie_name(const Data *d, int i, char *buf, size_t size)
         snprintf(full, sizeof full, "%s", t);
     else
         snprintf(full, sizeof full, "movie %d", i + 1);
-    if (text_width(full) <= TITLE_W) {
+    if (lab_text_width(full) <= TITLE_W) {
         snprintf(buf, size, "%s", full);
         return;
     }
@@ -980,9 +756,9 @@ static void print_top(const Data *d, const int *top, int got, const double *test
     static const char *head[] = { "movie", "SVD", "damped", "NMF", "ratings", "mean",
                                   "test" };
     printf("   ");
-    put_left(head[0], w[0]);
+    lab_put_left(head[0], w[0]);
     for (int j = 1; j < 7; j++)
-        put_right(head[j], w[j]);
+        lab_put_right(head[j], w[j]);
     printf("\n");
     const int cols[3] = { best_svd, P_DAMPED, P_NMF };
     for (int t = 0; t < got; t++) {
@@ -999,9 +775,9 @@ static void print_top(const Data *d, const int *top, int got, const double *test
                  d->item_mean[i]);
         snprintf(cell[5], sizeof cell[5], "%.0f", test_r[i]);
         printf("   ");
-        put_left(name, w[0]);
+        lab_put_left(name, w[0]);
         for (int j = 1; j < (isnan(test_r[i]) ? 6 : 7); j++) /* no test rating: no cell */
-            put_right(cell[j - 1], w[j]);
+            lab_put_right(cell[j - 1], w[j]);
         printf("\n");
     }
 }
@@ -1035,22 +811,22 @@ static void part3(const Data *d)
         if (d->te[t].user == u)
             test_r[d->te[t].item] = d->te[t].value;
     if (d->title && fives)
-        para("Gave 5 stars to %d of them, among them %s.", fives, favs);
+        lab_para("Gave 5 stars to %d of them, among them %s.", fives, favs);
     else
-        para("Gave 5 stars to %d of them.", fives);
+        lab_para("Gave 5 stars to %d of them.", fives);
 
     rec.by = best_svd >= 0 ? best_svd : pred[P_DAMPED].ok ? P_DAMPED : -1;
     int top[TOP], got = 0;
     if (rec.by >= 0)
         got = top_unseen(d, pred[rec.by].row, seen, 0, top);
     if (got == 0) {
-        para("Nothing to recommend: no predictor gave predictions.");
+        lab_para("Nothing to recommend: no predictor gave predictions.");
         printf("\n");
         free(seen);
         free(test_r);
         return;
     }
-    para("The %d movies that %s rates highest among those user %d has no training rating "
+    lab_para("The %d movies that %s rates highest among those user %d has no training rating "
          "for%s:", got, pred[rec.by].label, u + 1,
          best_svd >= 0 ? " (the k with the lowest test RMSE)" : "");
     print_top(d, top, got, test_r);
@@ -1059,10 +835,10 @@ static void part3(const Data *d)
         obscure |= d->item_count[top[t]] < POPULAR;
     int popular = obscure ? top_unseen(d, pred[rec.by].row, seen, POPULAR, top) : 0;
     if (popular) {
-        para("The same, among movies with at least %d training ratings:", POPULAR);
+        lab_para("The same, among movies with at least %d training ratings:", POPULAR);
         print_top(d, top, popular, test_r);
     }
-    para("ratings, mean: the movie's training ratings; test: user %d's held-out rating, if "
+    lab_para("ratings, mean: the movie's training ratings; test: user %d's held-out rating, if "
          "the test set has one. damped: the damped baseline.", u + 1);
     rec.shown = 1;
 
@@ -1085,7 +861,7 @@ static void part3(const Data *d)
         len += (size_t)snprintf(list + len, sizeof list - len, "%s%s %d", len ? ", " : "",
                                 pred[q].label, rec.median[q]);
     }
-    para("How well known each predictor's top %d for this user are, as the median number of "
+    lab_para("How well known each predictor's top %d for this user are, as the median number of "
          "training ratings: %s (all movies: %d).", TOP, list, rec.all_median);
     printf("\n");
     free(seen);
@@ -1109,7 +885,7 @@ static void failures(void)
         if (p->ok || p->gave_up || done[q])
             continue;
         if (p->budget_skip || q == P_NMF) {
-            bullet("Your %s %s.", q == P_NMF ? "nmf" : "mf_svd", p->why);
+            lab_bullet("Your %s %s.", q == P_NMF ? "nmf" : "mf_svd", p->why);
             continue;
         }
         char ks[64] = "";
@@ -1125,16 +901,16 @@ static void failures(void)
             }
             later += pred[r].gave_up;
         }
-        bullet("Your mf_svd %s at k" NB "=" NB "%s%s.", p->why, ks,
+        lab_bullet("Your mf_svd %s at k" LAB_NB "=" LAB_NB "%s%s.", p->why, ks,
                later ? ", and was not called again" : "");
     }
     for (int i = 0; i < ntrouble; i++)
-        bullet("%s", trouble[i]);
+        lab_bullet("%s", trouble[i]);
     int any_fail = 0;
     for (int q = P_SVD; q < P_COUNT; q++)
         any_fail |= !pred[q].ok && !pred[q].budget_skip;
     if (any_fail)
-        bullet("Get each function passing its grader (la4ai check mf_svd, la4ai check nmf) "
+        lab_bullet("Get each function passing its grader (la4ai check mf_svd, la4ai check nmf) "
                "and run the lab again.");
 }
 
@@ -1149,23 +925,23 @@ static void conclusions(const Data *d)
     if (best_fact >= 0) {
         double step2 = bb->test - pred[best_fact].test;
         if (step2 > 0)
-            bullet("The bias baseline cuts the test RMSE from %.3f (global mean) to %.3f, "
+            lab_bullet("The bias baseline cuts the test RMSE from %.3f (global mean) to %.3f, "
                    "%.3f stars; the best factorization, %s, takes off %.3f more%s", gm->test,
                    bb->test, step1, pred[best_fact].label, step2,
                    step1 > step2 ? ": the baseline is the biggest single step."
                                  : ": here the tastes gain more than the biases did.");
         else
-            bullet("The bias baseline cuts the test RMSE from %.3f (global mean) to %.3f, "
+            lab_bullet("The bias baseline cuts the test RMSE from %.3f (global mean) to %.3f, "
                    "%.3f stars; no factorization of yours did better (the best, %s, reached "
                    "%.3f).", gm->test, bb->test, step1, pred[best_fact].label,
                    pred[best_fact].test);
     } else {
-        bullet("The bias baseline cuts the test RMSE from %.3f (global mean) to %.3f, %.3f "
+        lab_bullet("The bias baseline cuts the test RMSE from %.3f (global mean) to %.3f, %.3f "
                "stars: generous users and well-liked movies are much of what can be "
                "predicted.", gm->test, bb->test, step1);
     }
     double dd = db->test - bb->test;
-    bullet("Damping (λ" NB "=" NB "%g) %s the baseline's test RMSE by %.3f%s", DAMPING,
+    lab_bullet("Damping (λ" LAB_NB "=" LAB_NB "%g) %s the baseline's test RMSE by %.3f%s", DAMPING,
            dd < 0 ? "lowers" : "raises", fabs(dd),
            dd < 0 ? ": a movie rated 5 by its only two viewers no longer gets their whole "
                     "enthusiasm as its bias."
@@ -1189,66 +965,66 @@ static void conclusions(const Data *d)
         char tail[240];
         int kmin = SVD_K[min_at - P_SVD];
         if (min_at == last)
-            snprintf(tail, sizeof tail, "keeps falling: the curve has not turned by k" NB "="
-                     NB "%d — try larger k in your own code", kmin);
+            snprintf(tail, sizeof tail, "keeps falling: the curve has not turned by k" LAB_NB "="
+                     LAB_NB "%d — try larger k in your own code", kmin);
         else if (min_at == first)
             snprintf(tail, sizeof tail, "is lowest at the smallest k, %d, and rises after: "
                      "more factors fit the noise in the known ratings, and the zeros that "
                      "stand in for the missing ones", kmin);
         else
-            snprintf(tail, sizeof tail, "is lowest at k" NB "=" NB "%d, then rises: more "
+            snprintf(tail, sizeof tail, "is lowest at k" LAB_NB "=" LAB_NB "%d, then rises: more "
                      "factors fit noise", kmin);
-        bullet("Your mf_svd: as k grows the training RMSE %s (%.3f → %.3f), while the test "
+        lab_bullet("Your mf_svd: as k grows the training RMSE %s (%.3f → %.3f), while the test "
                "RMSE %s. Choose k on held-out data, never on the training error.",
                train_falls ? "falls" : "does not keep falling", pred[first].train,
                pred[last].train, tail);
     }
     if (ran >= 1) {
         if (pred[min_at].test < bb->test)
-            bullet("At its best your mf_svd beats its own baseline by %.3f stars: the tastes "
+            lab_bullet("At its best your mf_svd beats its own baseline by %.3f stars: the tastes "
                    "in the residual are real, if small next to the biases.",
                    bb->test - pred[min_at].test);
         else
-            bullet("Your mf_svd does not beat its own baseline (%.3f at best against %.3f): "
+            lab_bullet("Your mf_svd does not beat its own baseline (%.3f at best against %.3f): "
                    "if it is right, the rank-k part fits the zero-filled residual more than "
                    "the tastes; check it against its grader.", pred[min_at].test, bb->test);
     }
     const Predictor *nm = &pred[P_NMF];
     if (nm->ok) {
         if (nm->test >= gm->test)
-            bullet("Your nmf reached %.3f, no better than predicting the global mean "
+            lab_bullet("Your nmf reached %.3f, no better than predicting the global mean "
                    "(%.3f): something is off — check it against its grader (la4ai check "
                    "nmf).", nm->test, gm->test);
         else if (nm->test < bb->test)
-            bullet("Your nmf (no bias terms) reached %.3f, better than the bias baseline "
+            lab_bullet("Your nmf (no bias terms) reached %.3f, better than the bias baseline "
                    "(%.3f): non-negative parts can carry a user's generosity and a movie's "
                    "appeal too, since WH is fitted to the known ratings only.",
                    nm->test, bb->test);
         else
-            bullet("Your nmf reached %.3f against the baseline's %.3f. It has no bias terms: "
+            lab_bullet("Your nmf reached %.3f against the baseline's %.3f. It has no bias terms: "
                    "every user's generosity and every movie's appeal must be built from "
                    "non-negative parts of WH, and %d rounds of multiplicative updates "
                    "converge slowly.", nm->test, bb->test, nmf_info.rounds);
         if (nm->test < gm->test && nm->train < nm->test - 0.15)
-            bullet("Your nmf's training RMSE (%.3f) is far below its test RMSE: with %d "
+            lab_bullet("Your nmf's training RMSE (%.3f) is far below its test RMSE: with %d "
                    "factors and no regularization it also fits the noise in the known "
                    "ratings.", nm->train, NMF_K);
         if (nmf_info.w_min < 0)
-            bullet("Your nmf left negative entries in W or H (down to %.2g): multiplicative "
-                   "updates keep every entry ≥" NB "0 when the start is positive.",
+            lab_bullet("Your nmf left negative entries in W or H (down to %.2g): multiplicative "
+                   "updates keep every entry ≥" LAB_NB "0 when the start is positive.",
                    nmf_info.w_min);
     }
     if (rec.shown && best_svd >= 0 && pred[P_DAMPED].ok) {
         int ms = rec.median[best_svd], md = rec.median[P_DAMPED];
         if (ms < rec.all_median)
-            bullet("The top picks of your mf_svd are obscure (a median of %d training %s, "
+            lab_bullet("The top picks of your mf_svd are obscure (a median of %d training %s, "
                    "against %d for all movies): a movie with a few high ratings gets a big "
                    "b_i, and nothing pulls it back. The damped baseline's picks have a median "
                    "of %d. Real systems damp or regularize for this, or recommend only "
                    "movies with enough ratings, as the second list does.",
                    ms, plural(ms, "rating", "ratings"), rec.all_median, md);
         else
-            bullet("The top picks of your mf_svd are well known movies (a median of %d "
+            lab_bullet("The top picks of your mf_svd are well known movies (a median of %d "
                    "training ratings, against %d for all movies).", ms, rec.all_median);
     }
     double slow = 0;
@@ -1257,7 +1033,7 @@ static void conclusions(const Data *d)
             slow = fmax(slow, pred[P_SVD + s].ms);
     int nmf_slow = nmf_info.rounds < NMF_ROUNDS || pred[P_NMF].ms > 20e3;
     if (slow > 5e3 || nmf_slow)
-        bullet("Your %s slow on this %d×%d matrix: only %.1f%% of its entries are ratings, so "
+        lab_bullet("Your %s slow on this %d×%d matrix: only %.1f%% of its entries are ratings, so "
                "sums over the ratings alone (not every entry) do about %.0f times less work.",
                slow > 5e3 && nmf_slow ? "mf_svd and nmf are" : slow > 5e3 ? "mf_svd is"
                                                                            : "nmf is",

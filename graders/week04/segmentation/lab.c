@@ -30,21 +30,16 @@
  * the scores on PC1, PC2; K = 5 clusters; labels[n]; J the inertia Σ‖zᵢ − c_labelᵢ‖².
  */
 #define _POSIX_C_SOURCE 200809L
-#include <errno.h>
 #include <math.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "data.h"
 #include "la4ai.h"
 #include "la4grade.h"
+#include "la4lab.h"
 #include "plot.h"
 
 #define K 5                      /* clusters, as in the seed's recipe */
@@ -59,221 +54,22 @@
 
 #define PLOT_W 76
 #define PLOT_H 24
-#define WRAP 79
-#define NB "\x1f"                /* in bullets: a space the line wrapper keeps */
 
 /* ---- running her code in a child ------------------------------------------------------ */
-
-/* A job calls her code on copies of `in`, writes what came back to out[nout] and returns
-   her function's status (0 for functions that return none). */
-typedef int (*Job)(const void *in, double *out, int nout);
-
-typedef enum { RUN_RETURNED, RUN_CRASHED, RUN_TIMEOUT, RUN_SKIPPED } RunEnd;
-
-typedef struct {
-    RunEnd end;
-    int rc;             /* RUN_RETURNED: the job's status */
-    int code;           /* RUN_CRASHED: signal number or exit status */
-    int signaled;
-} Run;
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static void write_all(int fd, const void *buf, size_t size)
-{
-    size_t off = 0;
-    while (off < size) {
-        ssize_t n = write(fd, (const char *)buf + off, size - off);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return;
-        off += (size_t)n;
-    }
-}
-
-/* Reads size bytes from fd before the deadline; returns how many arrived, or -1 on time-out. */
-static long read_until(int fd, void *buf, size_t size, double deadline_ms)
-{
-    size_t got = 0;
-    while (got < size) {
-        double left = deadline_ms - now_ms();
-        if (left <= 0)
-            return -1;
-        struct pollfd p = { fd, POLLIN, 0 };
-        int r = poll(&p, 1, (int)left + 1);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r == 0)
-            return -1;
-        ssize_t n = read(fd, (char *)buf + got, size - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        got += (size_t)n;
-    }
-    return (long)got;
-}
 
 /* The functions of hers that crashed or hung: not called again. */
 enum { FN_STANDARDIZE, FN_PCA_FIT, FN_PCA_TRANSFORM, FN_KMEANS, FN_COUNT };
 static int given_up[FN_COUNT];
 
 /* Runs job(in, out, nout), which calls her function fn, in a child process (see the top of
-   the file). out is filled with NaN first, so what the child could not send shows. */
-static Run isolate(int fn, Job job, const void *in, double *out, int nout)
+   the file and la4lab.h). out is filled with NaN first, so what the child could not send
+   shows. */
+static LabRun isolate(int fn, LabJob job, const void *in, double *out, size_t nout)
 {
-    Run run = { RUN_RETURNED, 0, 0, 0 };
-    la_fill(out, nout, NAN);
-    if (given_up[fn]) {
-        run.end = RUN_SKIPPED;
-        return run;
-    }
-    fflush(stdout);
-    fflush(stderr);
-    int fd[2];
-    pid_t pid = -1;
-    if (pipe(fd) == 0) {
-        pid = fork();
-        if (pid < 0) {
-            close(fd[0]);
-            close(fd[1]);
-        }
-    }
-    if (pid < 0) { /* no child allowed: run here (the job works on copies) */
-        run.rc = job(in, out, nout);
-        return run;
-    }
-    if (pid == 0) {
-        close(fd[0]);
-        int rc = job(in, out, nout);
-        fflush(stdout); /* anything she printed */
-        write_all(fd[1], &rc, sizeof rc);
-        write_all(fd[1], out, sizeof(double) * (size_t)nout);
-        _exit(0);
-    }
-    close(fd[1]);
-    size_t size = sizeof(int) + sizeof(double) * (size_t)nout;
-    char *buf = malloc(size);
-    long got = buf ? read_until(fd[0], buf, size, now_ms() + CALL_TIMEOUT * 1e3) : -1;
-    if (got < 0)
-        kill(pid, SIGKILL);
-    int st = 0;
-    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-        ;
-    close(fd[0]);
-    if (got == (long)size) {
-        memcpy(&run.rc, buf, sizeof(int));
-        memcpy(out, buf + sizeof(int), size - sizeof(int));
-    } else {
-        given_up[fn] = 1; /* one sanitizer report or one wait is enough */
-        if (got < 0) {
-            run.end = RUN_TIMEOUT;
-        } else {
-            run.end = RUN_CRASHED;
-            run.signaled = WIFSIGNALED(st);
-            run.code = WIFSIGNALED(st) ? WTERMSIG(st) : WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-        }
-    }
-    free(buf);
-    return run;
-}
-
-/* What became of a run that did not return: "crashed (Segmentation fault)", … */
-static const char *run_trouble(const Run *r, char *buf, size_t size)
-{
-    if (r->end == RUN_TIMEOUT)
-        snprintf(buf, size, "did not return within %.0f" NB "s", CALL_TIMEOUT);
-    else if (r->end == RUN_SKIPPED)
-        snprintf(buf, size, "was not called again after it crashed or hung");
-    else if (r->signaled)
-        snprintf(buf, size, "crashed (%s)", strsignal(r->code));
-    else
-        snprintf(buf, size, "ended the program (exit status %d%s)", r->code,
-                 r->code ? ": see the report above" : "");
-    return buf;
+    return lab_run(job, in, out, nout, CALL_TIMEOUT, &given_up[fn]);
 }
 
 /* ---- text --------------------------------------------------------------------------------- */
-
-/* Columns a UTF-8 string takes: one per code point (everything printed here is narrow). */
-static int text_width(const char *s)
-{
-    int w = 0;
-    for (; *s; s++)
-        w += ((unsigned char)*s & 0xC0) != 0x80;
-    return w;
-}
-
-static void put_right(const char *s, int width)
-{
-    int pad = width - text_width(s);
-    printf("%*s%s", pad > 0 ? pad : 0, "", s);
-}
-
-/* Prints text word-wrapped at WRAP columns after `first` (e.g. "  •"), continuing lines
-   indented by `indent` spaces. NB characters become spaces that never break a line. */
-static void wrap_text(const char *first, int indent, char *text)
-{
-    int col = text_width(first);
-    printf("%s", first);
-    for (char *p = text; *p;) {
-        while (*p == ' ')
-            p++;
-        if (!*p)
-            break;
-        char *e = p;
-        while (*e && *e != ' ')
-            e++;
-        char save = *e;
-        *e = '\0';
-        int len = text_width(p);
-        if (col + 1 + len > WRAP) {
-            printf("\n%*s", indent - 1, "");
-            col = indent - 1;
-        }
-        for (char *q = p; *q; q++)
-            if (*q == NB[0])
-                *q = ' ';
-        printf(" %s", p);
-        col += 1 + len;
-        *e = save;
-        p = e;
-    }
-    printf("\n");
-}
-
-/* A "  •" bullet for the conclusions. */
-static void bullet(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void bullet(const char *fmt, ...)
-{
-    char text[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    wrap_text("  •", 4, text);
-}
-
-/* A paragraph indented by three spaces. */
-static void para(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void para(const char *fmt, ...)
-{
-    char text[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    wrap_text("  ", 3, text);
-}
 
 /* What went wrong, collected for the conclusions: "your pca_fit returned -1: …". */
 static char trouble[8][320];
@@ -343,16 +139,16 @@ static int load_customers(Customers *c)
         char err[512];
         if (data_load_mall(path, &c->mall, err, sizeof err) == 0 && c->mall.n >= 2 * K &&
             c->mall.n <= MAX_N) {
-            para("%d customers from %s.", c->mall.n, path);
+            lab_para("%d customers from %s.", c->mall.n, path);
             return 0;
         }
         if (c->mall.n > 0)
             snprintf(err, sizeof err, "%s has %d customers; the lab takes %d to %d", path,
                      c->mall.n, 2 * K, MAX_N);
         data_mall_free(&c->mall);
-        para("Could not use the real data: %s. Going on with generated customers.", err);
+        lab_para("Could not use the real data: %s. Going on with generated customers.", err);
     } else {
-        para("Mall_Customers.csv is not in %s/mall (get it from Kaggle, \"Mall Customer "
+        lab_para("Mall_Customers.csv is not in %s/mall (get it from Kaggle, \"Mall Customer "
              "Segmentation Data\", and put it there to use the real customers).",
              dir && *dir ? dir : "$LA4AI_DATA_DIR");
     }
@@ -364,8 +160,8 @@ static int load_customers(Customers *c)
         return -1;
     }
     c->generated = 1;
-    para("Using %d generated customers (seed %llu, LA4AI_SEED) with the same columns, in %d "
-         "known segments of income and spending score (part" NB "4 compares the clusters with "
+    lab_para("Using %d generated customers (seed %llu, LA4AI_SEED) with the same columns, in %d "
+         "known segments of income and spending score (part" LAB_NB "4 compares the clusters with "
          "them):",
          c->mall.n, (unsigned long long)seed, DATA_MALL_K);
     printf("      %-29s %4s %11s %9s %10s %6s\n", "segment", "n", "income k$", "score", "age",
@@ -377,9 +173,9 @@ static int load_customers(Customers *c)
         snprintf(cell[1], sizeof cell[1], "%.0f–%.0f", g->score_lo, g->score_hi);
         snprintf(cell[2], sizeof cell[2], "%.0f ± %g", g->age_mean, g->age_sd);
         printf("   %c  %-29s %4d ", 'A' + s, g->name, g->count);
-        put_right(cell[0], 11);
-        put_right(cell[1], 10);
-        put_right(cell[2], 11);
+        lab_put_right(cell[0], 11);
+        lab_put_right(cell[1], 10);
+        lab_put_right(cell[2], 11);
         printf(" %5.0f%%\n", 100 * g->female);
     }
     return 0;
@@ -392,9 +188,9 @@ static void describe_columns(const Customers *c)
     for (int i = 0; i < m->n; i++)
         women += m->gender[i];
     printf("\n");
-    para("Features: Age (years), Annual Income (k$) and Spending Score (1–100). CustomerID is "
+    lab_para("Features: Age (years), Annual Income (k$) and Spending Score (1–100). CustomerID is "
          "a row label, not a feature; Gender (%.0f%% women) is kept aside and compared with "
-         "the clusters afterwards (part" NB "6 shows what happens if it is a feature).",
+         "the clusters afterwards (part" LAB_NB "6 shows what happens if it is a feature).",
          100.0 * women / m->n);
     printf("\n");
 }
@@ -420,7 +216,7 @@ typedef struct {
     const Matrix *comp;
 } PcaIn;
 
-static int job_standardize(const void *vin, double *out, int nout)
+static int job_standardize(const void *vin, double *out, size_t nout)
 {
     const PcaIn *in = vin;
     int n = in->X->rows, d = in->X->cols;
@@ -441,7 +237,7 @@ static int job_standardize(const void *vin, double *out, int nout)
     return 0;
 }
 
-static int job_pca_fit(const void *vin, double *out, int nout)
+static int job_pca_fit(const void *vin, double *out, size_t nout)
 {
     const PcaIn *in = vin;
     int d = in->X->cols, k = in->k;
@@ -461,7 +257,7 @@ static int job_pca_fit(const void *vin, double *out, int nout)
     return rc;
 }
 
-static int job_pca_transform(const void *vin, double *out, int nout)
+static int job_pca_transform(const void *vin, double *out, size_t nout)
 {
     const PcaIn *in = vin;
     int n = in->X->rows, d = in->X->cols, k = in->comp->rows;
@@ -477,14 +273,6 @@ static int job_pca_transform(const void *vin, double *out, int nout)
     mat_free(T);
     free(mean);
     return 0;
-}
-
-static int all_finite(const double *x, int n)
-{
-    for (int i = 0; i < n; i++)
-        if (!isfinite(x[i]))
-            return 0;
-    return 1;
 }
 
 static double max_abs_diff(const double *a, const double *b, int n)
@@ -559,16 +347,16 @@ static void pca_standardize(Pca *p, int quiet)
     int n = p->X->rows, d = p->d;
     double *out = malloc(sizeof(double) * (size_t)(n * d + 2 * d));
     PcaIn in = { p->X, 0, NULL, NULL };
-    Run r = isolate(FN_STANDARDIZE, job_standardize, &in, out, n * d + 2 * d);
+    LabRun r = isolate(FN_STANDARDIZE, job_standardize, &in, out, n * d + 2 * d);
     double zl_mean[MAX_D], zl_sd[MAX_D];
     Matrix *Zl = mat_new(n, d);
     lab_standardize(p->X, Zl, zl_mean, zl_sd);
     char why[160];
-    if (r.end != RUN_RETURNED || !all_finite(out, n * d + 2 * d)) {
+    if (r.end != LAB_RETURNED || !lab_all_finite(out, n * d + 2 * d)) {
         if (!quiet) {
-            if (r.end != RUN_RETURNED)
+            if (r.end != LAB_RETURNED)
                 note_trouble("Your standardize %s: the lab standardized the data itself.",
-                             run_trouble(&r, why, sizeof why));
+                             lab_run_trouble(&r, why, sizeof why));
             else
                 note_trouble("Your standardize left NaN in Z, mean or std (still the stub?): "
                              "the lab standardized the data itself.");
@@ -589,7 +377,7 @@ static void pca_standardize(Pca *p, int quiet)
         double r0 = p->sd[0] / zl_sd[0], pop = sqrt((n - 1.0) / n);
         note_trouble("Your standardize differs from the lab's by up to %.2g in Z%s; the lab "
                      "went on with yours.", dz,
-                     fabs(r0 - pop) < 1e-9 ? " — its std divides by n, not n" NB "−" NB "1"
+                     fabs(r0 - pop) < 1e-9 ? " — its std divides by n, not n" LAB_NB "−" LAB_NB "1"
                                            : "");
     }
     mat_free(Zl);
@@ -606,16 +394,16 @@ static void pca_components(Pca *p, int quiet)
     lab_pca(p->Z, Cl, rl);
     double out[MAX_D + MAX_D * MAX_D + MAX_D];
     PcaIn in = { p->Z, d, NULL, NULL };
-    Run r = isolate(FN_PCA_FIT, job_pca_fit, &in, out, d + d * d + d);
+    LabRun r = isolate(FN_PCA_FIT, job_pca_fit, &in, out, d + d * d + d);
     const double *comp = out + d, *ratio = out + d + d * d;
     char why[200] = "";
-    if (r.end != RUN_RETURNED) {
+    if (r.end != LAB_RETURNED) {
         char t[120];
-        snprintf(why, sizeof why, "Your pca_fit %s", run_trouble(&r, t, sizeof t));
+        snprintf(why, sizeof why, "Your pca_fit %s", lab_run_trouble(&r, t, sizeof t));
     } else if (r.rc != 0) {
         snprintf(why, sizeof why, "Your pca_fit returned %d%s", r.rc,
                  r.rc == -1 ? " (still the stub?)" : "");
-    } else if (!all_finite(out, d + d * d + d)) {
+    } else if (!lab_all_finite(out, d + d * d + d)) {
         snprintf(why, sizeof why, "Your pca_fit returned 0 but left NaN in mean, components "
                  "or ratio");
     } else {
@@ -649,7 +437,7 @@ static void pca_components(Pca *p, int quiet)
                      "directions (cosine with the lab's down to %.4f)", worst_cos);
         else if (worst_ratio > 1e-6)
             snprintf(why, sizeof why, "Your pca_fit's ratios differ from the lab's by up to "
-                     "%.2g (over all d variances: λᵢ/trace" NB "C)", worst_ratio);
+                     "%.2g (over all d variances: λᵢ/trace" LAB_NB "C)", worst_ratio);
     }
     p->comp = mat_new(d, d);
     if (why[0]) {
@@ -688,11 +476,11 @@ static void pca_scores(Pca *p, int quiet)
         }
     p->T = mat_new(n, 2);
     PcaIn in = { p->Z, 2, zmean, C2 };
-    Run r = isolate(FN_PCA_TRANSFORM, job_pca_transform, &in, p->T->data, 2 * n);
+    LabRun r = isolate(FN_PCA_TRANSFORM, job_pca_transform, &in, p->T->data, 2 * n);
     char why[160] = "";
-    if (r.end != RUN_RETURNED)
-        run_trouble(&r, why, sizeof why);
-    else if (!all_finite(p->T->data, 2 * n))
+    if (r.end != LAB_RETURNED)
+        lab_run_trouble(&r, why, sizeof why);
+    else if (!lab_all_finite(p->T->data, 2 * n))
         snprintf(why, sizeof why, "left NaN in T (still the stub?)");
     else if (max_abs_diff(p->T->data, Tl->data, 2 * n) > 1e-9)
         snprintf(why, sizeof why, "gave scores that differ from (Z − mean)·componentsᵀ by up "
@@ -747,7 +535,7 @@ static void pc_in_words(const Pca *p, int c, char *buf, size_t size)
     size_t len = (size_t)snprintf(buf, size, "PC%d ≈", c + 1);
     for (int t = 0; t < m && len < size; t++) {
         double w = MAT(p->comp, c, order[t]);
-        len += (size_t)snprintf(buf + len, size - len, t == 0 ? " %s%.2f·%s" : " %s" NB "%.2f·%s",
+        len += (size_t)snprintf(buf + len, size - len, t == 0 ? " %s%.2f·%s" : " %s" LAB_NB "%.2f·%s",
                                 w < 0 ? "−" : t == 0 ? "" : "+", fabs(w),
                                 FEATURE[p->feat[order[t]]].name);
     }
@@ -771,9 +559,9 @@ static void print_loadings(const Pca *p, const char *indent)
     int d = p->d;
     printf("%s%-6s", indent, "");
     for (int j = 0; j < d; j++)
-        put_right(FEATURE[p->feat[j]].name, 8);
-    put_right("variance", 11);
-    put_right("cumulative", 12);
+        lab_put_right(FEATURE[p->feat[j]].name, 8);
+    lab_put_right("variance", 11);
+    lab_put_right("cumulative", 12);
     printf("\n");
     double cum = 0;
     for (int c = 0; c < d; c++) {
@@ -782,13 +570,13 @@ static void print_loadings(const Pca *p, const char *indent)
         printf("%s%-6s", indent, name);
         for (int j = 0; j < d; j++) {
             snprintf(cell, sizeof cell, "%+.3f", MAT(p->comp, c, j));
-            put_right(cell, 8);
+            lab_put_right(cell, 8);
         }
         cum += p->ratio[c];
         snprintf(cell, sizeof cell, "%.1f%%", 100 * p->ratio[c]);
-        put_right(cell, 11);
+        lab_put_right(cell, 11);
         snprintf(cell, sizeof cell, "%.1f%%", 100 * cum);
-        put_right(cell, 12);
+        lab_put_right(cell, 12);
         printf("\n");
     }
 }
@@ -798,7 +586,7 @@ static void part2(Pca *p)
     printf("2. Standardize, then PCA (your standardize, pca_fit and pca_transform)\n");
     printf("   %-8s", "");
     for (int j = 0; j < p->d; j++)
-        put_right(FEATURE[p->feat[j]].name, 9);
+        lab_put_right(FEATURE[p->feat[j]].name, 9);
     printf("\n   %-8s", "mean");
     for (int j = 0; j < p->d; j++)
         printf("%9.2f", p->mean[j]);
@@ -813,10 +601,10 @@ static void part2(Pca *p)
     for (int c = 0; c < p->d; c++) {
         char words[400];
         pc_in_words(p, c, words, sizeof words);
-        wrap_text("  ", 3, words);
+        lab_wrap_text("  ", 3, words);
     }
     printf("\n");
-    para("The picture keeps PC1 and PC2, %.1f%% of the variance; PC3's %.1f%% is dropped.",
+    lab_para("The picture keeps PC1 and PC2, %.1f%% of the variance; PC3's %.1f%% is dropped.",
          100 * (p->ratio[0] + p->ratio[1]), 100 * p->ratio[2]);
     printf("\n");
 }
@@ -830,7 +618,7 @@ typedef struct {
 } KmIn;
 
 /* out ← [returned inertia, labels (as doubles), centroids (k×d)] */
-static int job_kmeans(const void *vin, double *out, int nout)
+static int job_kmeans(const void *vin, double *out, size_t nout)
 {
     const KmIn *in = vin;
     int n = in->X->rows, d = in->X->cols, k = in->k;
@@ -877,7 +665,7 @@ static double partition_inertia(const Matrix *X, const int *labels, int k)
 }
 
 typedef struct {
-    Run run;
+    LabRun run;
     int ok;
     double J;            /* her returned inertia */
     double J_check;      /* recomputed from her labels and centroids */
@@ -912,8 +700,8 @@ static void cluster(const Matrix *X, int k, unsigned seed, Clustering *cl)
     memcpy(cl->C, out + 1 + n, sizeof(double) * (size_t)(k * d));
     free(out);
     char t[120];
-    if (cl->run.end != RUN_RETURNED)
-        snprintf(cl->why, sizeof cl->why, "%s", run_trouble(&cl->run, t, sizeof t));
+    if (cl->run.end != LAB_RETURNED)
+        snprintf(cl->why, sizeof cl->why, "%s", lab_run_trouble(&cl->run, t, sizeof t));
     else if (!(cl->J >= 0) || !isfinite(cl->J))
         snprintf(cl->why, sizeof cl->why, "returned %g%s", cl->J,
                  cl->J == -1 ? " (still the stub?)" : "");
@@ -1047,7 +835,7 @@ static void print_profile(const Clustering *cl, const DataMall *m, const char *t
     static const char *head[] = { "cluster", "n", "Age", "Income k$", "Score", "women" };
     printf("   ");
     for (int j = 0; j < 6; j++)
-        put_right(head[j], w[j]);
+        lab_put_right(head[j], w[j]);
     printf("\n");
     for (int c = 0; c < cl->k; c++) {
         double age = 0, inc = 0, sc = 0;
@@ -1074,7 +862,7 @@ static void print_profile(const Clustering *cl, const DataMall *m, const char *t
         }
         printf("   ");
         for (int j = 0; j < 6; j++)
-            put_right(cell[j], w[j]);
+            lab_put_right(cell[j], w[j]);
         printf("\n");
     }
 }
@@ -1158,7 +946,7 @@ static void part3(const Customers *c, Pca *p)
     if (!lab.full.ok || !lab.pc.ok) {
         char why[240];
         snprintf(why, sizeof why, "Your kmeans %s", lab.full.ok ? lab.pc.why : lab.full.why);
-        para("%s: no clusters to show. Get it passing its grader (la4ai check kmeans) and run "
+        lab_para("%s: no clusters to show. Get it passing its grader (la4ai check kmeans) and run "
              "the lab again.", why);
         note_trouble("%s, so there were no clusters.", why);
         printf("\n");
@@ -1182,7 +970,7 @@ static void part3(const Customers *c, Pca *p)
     lab.ari = adjusted_rand(lab.full.labels, lab.pc.labels, c->mall.n, K, K);
     lab.J_pc_in_full = partition_inertia(p->Z, lab.pc.labels, K);
 
-    para("In the standardized space (Age, Income, Score in z units): inertia J = %.2f. In PC "
+    lab_para("In the standardized space (Age, Income, Score in z units): inertia J = %.2f. In PC "
          "space (PC1, PC2): J = %.2f — smaller, since PC3's variance is not there to count. "
          "Measured in the standardized space, the PC-space clusters have J = %.2f.",
          lab.full.J, lab.pc.J, lab.J_pc_in_full);
@@ -1228,7 +1016,7 @@ static void part4(const Customers *c, const Pca *p)
         printf("\n");
     }
     printf("\n");
-    para("Best match: %d of %d customers (%.1f%%) in the same cluster; adjusted Rand index "
+    lab_para("Best match: %d of %d customers (%.1f%%) in the same cluster; adjusted Rand index "
          "%.3f (1: the same partition, about 0: no more alike than chance).",
          lab.agree, n, 100.0 * lab.agree / n, lab.ari);
 
@@ -1256,7 +1044,7 @@ static void part4(const Customers *c, const Pca *p)
                                       "PC space", "PC3 score" };
         printf("   ");
         for (int j = 0; j < 7; j++)
-            put_right(head[j], w[j]);
+            lab_put_right(head[j], w[j]);
         printf("\n");
         for (int i = 0; i < n && shown < MAX_MOVERS; i++) {
             if (lab.full.labels[i] == lab.pc.labels[i])
@@ -1271,11 +1059,11 @@ static void part4(const Customers *c, const Pca *p)
             snprintf(cell[6], sizeof cell[6], "%+.2f", p->pc3[i]);
             printf("   ");
             for (int j = 0; j < 7; j++)
-                put_right(cell[j], w[j]);
+                lab_put_right(cell[j], w[j]);
             printf("\n");
             shown++;
         }
-        para("Their mean |PC3 score| is %.2f, against %.2f for the customers who stay: what "
+        lab_para("Their mean |PC3 score| is %.2f, against %.2f for the customers who stay: what "
              "separates them lies along the direction the picture drops.",
              lab.pc3_movers, lab.pc3_others);
     }
@@ -1290,7 +1078,7 @@ static void part4(const Customers *c, const Pca *p)
         }
         lab.truth_J[0] = partition_inertia(p->Z, c->truth, K);
         lab.truth_J[1] = partition_inertia(p->T, c->truth, K);
-        para("Against the true segments A–E: k-means in the %s puts %d of %d customers in "
+        lab_para("Against the true segments A–E: k-means in the %s puts %d of %d customers in "
              "the segment its cluster matches best (ARI %.3f); in the %s, %d (ARI %.3f). "
              "The true segments, as clusters, have J = %.2f in the standardized space and "
              "%.2f in PC space.",
@@ -1308,7 +1096,7 @@ static void part4(const Customers *c, const Pca *p)
             int agree = best_match(c->truth, two.labels, n, K, perm);
             lab.is_ok = 1;
             lab.is_ari = adjusted_rand(c->truth, two.labels, n, K, K);
-            para("Your kmeans on the standardized Income and Score alone: %d of %d (ARI "
+            lab_para("Your kmeans on the standardized Income and Score alone: %d of %d (ARI "
                  "%.3f).", agree, n, lab.is_ari);
         }
         mat_free(IS);
@@ -1323,7 +1111,7 @@ typedef struct {
     unsigned seed;
 } ElbowIn;
 
-static int job_elbow(const void *vin, double *out, int nout)
+static int job_elbow(const void *vin, double *out, size_t nout)
 {
     const ElbowIn *in = vin;
     int n = in->X->rows, d = in->X->cols;
@@ -1355,12 +1143,12 @@ static void part5(const Pca *p)
            "   labels' inertia with every centroid at its cluster's mean)\n",
            ELBOW_KMAX, ELBOW_SEEDS, seed, seed + ELBOW_SEEDS - 1);
     ElbowIn in[2] = { { p->Z, seed }, { p->T, seed } };
-    Run r[2];
+    LabRun r[2];
     for (int s = 0; s < 2; s++)
         r[s] = isolate(FN_KMEANS, job_elbow, &in[s], lab.elbow[s] + 1, ELBOW_KMAX);
-    if (r[0].end != RUN_RETURNED) {
+    if (r[0].end != LAB_RETURNED) {
         char t[120];
-        para("Your kmeans %s in the elbow runs.", run_trouble(&r[0], t, sizeof t));
+        lab_para("Your kmeans %s in the elbow runs.", lab_run_trouble(&r[0], t, sizeof t));
         printf("\n");
         return;
     }
@@ -1369,7 +1157,7 @@ static void part5(const Pca *p)
     static const char *head[] = { "k", "J (z space)", "drop", "J (PC)" };
     printf("   ");
     for (int j = 0; j < 4; j++)
-        put_right(head[j], w[j]);
+        lab_put_right(head[j], w[j]);
     printf("\n");
     PlotStyle style = plot_style_auto();
     for (int k = 1; k <= ELBOW_KMAX; k++) {
@@ -1385,12 +1173,12 @@ static void part5(const Pca *p)
                  lab.elbow[1][k]);
         printf("   ");
         for (int j = 0; j < 4; j++)
-            put_right(cell[j], w[j]);
+            lab_put_right(cell[j], w[j]);
         char *bar = plot_bar(isfinite(J) && J1 > 0 ? J / J1 : 0, 24, style);
         printf("  %s\n", bar);
         free(bar);
     }
-    para("drop: how much of J(1) the k-th cluster removes; the bar is J/J(1). J always falls "
+    lab_para("drop: how much of J(1) the k-th cluster removes; the bar is J/J(1). J always falls "
          "as k grows: look for where the drops become small.");
     printf("\n");
 }
@@ -1423,7 +1211,7 @@ static void part6(const Customers *c)
                                     len ? ", " : "", 100 * share);
         }
         printf("\n");
-        para("Your kmeans (k = %d) on all four standardized columns: women make up %s of its "
+        lab_para("Your kmeans (k = %d) on all four standardized columns: women make up %s of its "
              "clusters; %d of the %d clusters are at least %.0f%% one gender.", K, list,
              lab.gender_pure, K, 100 * PURE);
     }
@@ -1440,27 +1228,27 @@ static void conclusions(const Customers *c, const Pca *p)
     pc_in_words(p, 0, w1, sizeof w1);
     pc_in_words(p, 1, w2, sizeof w2);
     pc_in_words(p, 2, w3, sizeof w3);
-    bullet("Read the loadings as recipes. %s %s Together they keep %.0f%% of the variance; "
+    lab_bullet("Read the loadings as recipes. %s %s Together they keep %.0f%% of the variance; "
            "the picture drops %s",
            w1, w2, 100 * (p->ratio[0] + p->ratio[1]), w3);
     if (lab.have) {
         if (lab.movers == 0)
-            bullet("Both clusterings put every customer in the same group: whatever PC3 holds "
+            lab_bullet("Both clusterings put every customer in the same group: whatever PC3 holds "
                    "did not matter to k-means here.");
         else
-            bullet("The clusterings agree on %d of %d customers (ARI %.2f). The %d who change "
+            lab_bullet("The clusterings agree on %d of %d customers (ARI %.2f). The %d who change "
                    "cluster have a mean |PC3| of %.2f against %.2f for the rest%s: clustering "
                    "in PC space cannot see what sets them apart.",
                    lab.agree, c->mall.n, lab.ari, lab.movers, lab.pc3_movers, lab.pc3_others,
                    lab.pc3_movers > lab.pc3_others ? ", so they differ mainly along PC3"
                                                    : "");
         if (lab.J_pc_in_full < lab.full.J - 1e-9)
-            bullet("Measured in the standardized space, the PC-space clusters have a lower "
+            lab_bullet("Measured in the standardized space, the PC-space clusters have a lower "
                    "inertia (%.2f) than k-means run there (%.2f): your k-means in the full "
                    "space stopped in a local minimum. Another seed (la4ai lab segmentation "
                    "--seed N) may find the better one.", lab.J_pc_in_full, lab.full.J);
         else
-            bullet("Measured in the standardized space, k-means run there has the lower "
+            lab_bullet("Measured in the standardized space, k-means run there has the lower "
                    "inertia (%.2f against %.2f for the PC-space clusters): it fits the full "
                    "data, the PC-space clusters fit the picture.", lab.full.J,
                    lab.J_pc_in_full);
@@ -1472,24 +1260,24 @@ static void conclusions(const Customers *c, const Pca *p)
                          "(ARI %.2f).", lab.is_ari > 0.9 ? "finds them" : "does no better",
                          lab.is_ari);
             if (lab.truth_ari[best] > 0.9)
-                bullet("The generated segments differ in income and score, and k-means found "
+                lab_bullet("The generated segments differ in income and score, and k-means found "
                        "them: the %s did best (ARI %.2f with the truth).",
                        best ? "PC space" : "standardized space", lab.truth_ari[best]);
             else if (lab.truth_J[0] > lab.full.J)
-                bullet("k-means did not recover the generated segments (best ARI %.2f), yet "
+                lab_bullet("k-means did not recover the generated segments (best ARI %.2f), yet "
                        "its clusters have a lower inertia than the segments themselves (%.2f "
                        "against %.2f in the standardized space): it minimized what it was "
                        "asked to. The segments are boxes of income and score, and Age, which "
                        "varies within each, pulls the clusters its own way.%s",
                        lab.truth_ari[best], lab.full.J, lab.truth_J[0], alone);
             else
-                bullet("k-means did not recover the generated segments (best ARI %.2f), and "
+                lab_bullet("k-means did not recover the generated segments (best ARI %.2f), and "
                        "the segments have a lower inertia than its clusters (%.2f against "
                        "%.2f): it stopped in a poor local minimum. Try other seeds (la4ai lab "
                        "segmentation --seed N).%s",
                        lab.truth_ari[best], lab.truth_J[0], lab.full.J, alone);
         }
-        bullet("Name each cluster of part" NB "3 in a line a marketing team could use — "
+        lab_bullet("Name each cluster of part" LAB_NB "3 in a line a marketing team could use — "
                "\"young, high income, big spenders\" — from its mean Age, Income and Score.");
     }
     if (lab.elbow_ok) {
@@ -1497,11 +1285,11 @@ static void conclusions(const Customers *c, const Pca *p)
         double d5 = (lab.elbow[0][K - 1] - lab.elbow[0][K]) / J1;
         double d6 = (lab.elbow[0][K] - lab.elbow[0][K + 1]) / J1;
         if (isfinite(d5) && isfinite(d6))
-            bullet("Elbow: the %dth cluster removes %.1f%% of J(1), the %dth %.1f%%%s", K,
+            lab_bullet("Elbow: the %dth cluster removes %.1f%% of J(1), the %dth %.1f%%%s", K,
                    100 * d5, K + 1, 100 * d6,
-                   d6 < 0.5 * d5 ? ": the drops flatten after k" NB "=" NB "5, a case for five "
+                   d6 < 0.5 * d5 ? ": the drops flatten after k" LAB_NB "=" LAB_NB "5, a case for five "
                                    "segments."
-                                 : ": no sharp elbow at k" NB "=" NB "5 — choose k by whether "
+                                 : ": no sharp elbow at k" LAB_NB "=" LAB_NB "5 — choose k by whether "
                                    "the clusters mean something, not by the curve alone.");
     }
     if (lab.gender_ok) {
@@ -1509,22 +1297,22 @@ static void conclusions(const Customers *c, const Pca *p)
         for (int i = 0; i < c->mall.n; i++)
             women += c->mall.gender[i];
         if (lab.gender_pure >= 2)
-            bullet("With Gender as a feature, %d of your %d clusters are ≥" NB "%.0f%% one "
+            lab_bullet("With Gender as a feature, %d of your %d clusters are ≥" LAB_NB "%.0f%% one "
                    "gender, though %.0f%% of all customers are women: a standardized 0/1 "
                    "column splits the customers into two slabs, and k-means follows them. "
                    "Keep it out of the distance and compare the clusters by gender "
-                   "afterwards, as parts" NB "3–4 do.", lab.gender_pure, K, 100 * PURE,
+                   "afterwards, as parts" LAB_NB "3–4 do.", lab.gender_pure, K, 100 * PURE,
                    100.0 * women / c->mall.n);
         else
-            bullet("With Gender as a feature, %d of your %d clusters are ≥" NB "%.0f%% one "
+            lab_bullet("With Gender as a feature, %d of your %d clusters are ≥" LAB_NB "%.0f%% one "
                    "gender (%.0f%% of all customers are women): here k-means did not follow "
                    "the 0/1 slabs.", lab.gender_pure, K, 100 * PURE,
                    100.0 * women / c->mall.n);
     }
     for (int i = 0; i < ntrouble; i++)
-        bullet("%s", trouble[i]);
+        lab_bullet("%s", trouble[i]);
     if (!ntrouble)
-        bullet("Your standardize, pca_fit, pca_transform and kmeans all agreed with the lab's "
+        lab_bullet("Your standardize, pca_fit, pca_transform and kmeans all agreed with the lab's "
                "checks.");
 }
 
