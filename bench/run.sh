@@ -46,7 +46,7 @@ t=$(time_runs "$runs" true)
 printf '%-44s %10s %10s %8s %8s\n' "benchmark (median of $runs)" "la4ai ms" "base ms" ratio target
 printf '%-44s %10s %10s %8s %8s\n' "check gram_schmidt vs cc+link of the file" "$c" "$b" \
     "$(awk "BEGIN{printf \"%.2f\", $c/$b}")" "≤ 1.30"
-printf '%-44s %10s %10s %8s %8s\n' "  … vs the same with la4ai's linker (${link:-default})" "$c" "$g" \
+printf '%-44s %10s %10s %8s %8s\n' "  … the same, both linked by ${link#-fuse-ld=}" "$c" "$g" \
     "$(awk "BEGIN{printf \"%.2f\", $c/$g}")" "≤ 1.30"
 printf '%-44s %10s %10s %8s %8s\n' "list (all weeks loaded) vs true" "$l" "$t" \
     "$(awk "BEGIN{printf \"%.1f\", $l/($t>0?$t:1)}")" "< 50 ms"
