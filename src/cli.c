@@ -1001,7 +1001,7 @@ static int cmd_lab(Ctx *ctx)
 
 static int cmd_validate(Ctx *ctx)
 {
-    (void)ctx; /* the course was loaded (and its errors printed) before any command ran */
+    /* the course was loaded (and its errors printed) before any command ran */
     const Course *c = ctx->course;
     int weeks = 0, lessons = 0;
     for (int w = 0; w < COURSE_WEEKS; w++) {
