@@ -840,6 +840,55 @@ void la_expect_mat_finite(const Matrix *A, const char *what)
                         what, i, j, MAT(A, i, j));
 }
 
+void la_expect_certified(const Matrix *X, const double *w, const double *c, double tol,
+                         const char *names, const char *idea)
+{
+    int n = X->rows, d = X->cols;
+    double nx[16], fit = 0.0;
+    for (int j = 0; j < d && j < 16; j++) { /* ‖xⱼ‖ and the size of the certified fit */
+        nx[j] = 0.0;
+        for (int i = 0; i < n; i++)
+            nx[j] = hypot(nx[j], MAT(X, i, j));
+        fit = hypot(fit, nx[j] * c[j]);
+    }
+    la_expect_finite(w, d, "w");
+    for (int j = 0; j < d && j < 16; j++) {
+        double rel = nx[j] * fabs(w[j] - c[j]) / fit;
+        if (!(rel <= tol))
+            la_fail("w[%d] = %.15g, but the certified value is %.15g (%s): off by %.2e, which "
+                    "is %.2e of the fit (‖x%d‖·|Δw%d| / ‖fitted contributions‖; tolerance %.1e). "
+                    "Revisit: %s",
+                    j, w[j], c[j], names, fabs(w[j] - c[j]), rel, j, j, tol, idea);
+    }
+}
+
+void la_expect_residual_orthogonal(const Matrix *X, const double *y, const double *w,
+                                   double tol, const char *idea)
+{
+    int n = X->rows, d = X->cols, wk = 0;
+    double *r = malloc(sizeof(double) * (size_t)(n ? n : 1)), worst = 0.0;
+    la_matvec(X, w, r);
+    for (int i = 0; i < n; i++) /* r = y − Xw */
+        r[i] = y[i] - r[i];
+    for (int k = 0; k < d; k++) { /* the worst (column k)·r */
+        double acc = 0.0;
+        for (int i = 0; i < n; i++)
+            acc += MAT(X, i, k) * r[i];
+        if (fabs(acc) > worst || isnan(acc)) {
+            worst = isnan(acc) ? INFINITY : fabs(acc);
+            wk = k;
+        }
+    }
+    free(r);
+    double scale = la_mat_norm(X) * la_vnorm(y, n);
+    if (!(worst <= tol * scale))
+        la_fail("the residual y − Xw is not perpendicular to feature %d: (column %d of X)·(y − "
+                "Xw) = %.3g, relative %.2e (tolerance %.1e). At the least-squares w the "
+                "residual is ⟂ every column of X — Xᵀ(y − Xw) = 0 is exactly XᵀXw = Xᵀy. "
+                "Revisit: %s",
+                wk, wk, worst, worst / scale, tol, idea);
+}
+
 void la_expect_unchanged(const Matrix *A, const Matrix *before, const char *name)
 {
     for (int i = 0; i < A->rows * A->cols; i++)

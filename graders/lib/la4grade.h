@@ -121,6 +121,16 @@ void la_expect_mat_near(const Matrix *got, const Matrix *want, double tol, const
 void la_expect_int(int got, int want, const char *what, const char *idea);
 void la_expect_finite(const double *x, int n, const char *what);
 void la_expect_mat_finite(const Matrix *A, const char *what);
+/* Least squares: each feature's contribution error ‖xⱼ‖·|wⱼ − cⱼ| against certified
+   coefficients c (NIST StRD style) must be at most tol·‖(‖x₀‖c₀, …)‖ — scale-free, so a small
+   coefficient (an intercept) neither hides behind a large one nor is asked for more digits
+   than the data fix. `names` says what the coefficients are. d ≤ 16. */
+void la_expect_certified(const Matrix *X, const double *w, const double *c, double tol,
+                         const char *names, const char *idea);
+/* Least squares: Xᵀ(y − Xw) = 0 relative to ‖X‖·‖y‖ — the residual is ⟂ every column. */
+void la_expect_residual_orthogonal(const Matrix *X, const double *y, const double *w,
+                                   double tol, const char *idea);
+
 /* The learner's function must not change its inputs. */
 void la_expect_unchanged(const Matrix *A, const Matrix *before, const char *name);
 

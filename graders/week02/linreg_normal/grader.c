@@ -81,60 +81,6 @@ static void expect_w(const double *w, const double *want, int d, double tol, con
     la_expect_vec_near(w, want, d, tol * la_vnorm(want, d), what, IDEA_NORMAL);
 }
 
-/* Certified coefficients c: each feature's contribution error ‖xⱼ‖·|wⱼ − cⱼ| must be at
-   most tol·‖(‖x₀‖c₀, …, ‖x_d₋₁‖c_d₋₁)‖ — a scale-free test that does not let a small
-   coefficient (like an intercept) hide behind a large one, nor demand more of it than the
-   data fix. */
-static void expect_certified(const Matrix *X, const double *w, const double *c, double tol,
-                             const char *names)
-{
-    int n = X->rows, d = X->cols;
-    double nx[16], fit = 0.0;
-    for (int j = 0; j < d; j++) {
-        nx[j] = 0.0;
-        for (int i = 0; i < n; i++)
-            nx[j] = hypot(nx[j], MAT(X, i, j));
-        fit = hypot(fit, nx[j] * c[j]);
-    }
-    la_expect_finite(w, d, "w");
-    for (int j = 0; j < d; j++) {
-        double rel = nx[j] * fabs(w[j] - c[j]) / fit;
-        if (!(rel <= tol))
-            la_fail("w[%d] = %.15g, but the certified value is %.15g (%s): off by %.2e, which "
-                    "is %.2e of the fit (‖x%d‖·|Δw%d| / ‖fitted contributions‖; tolerance %.1e). "
-                    "Revisit: %s",
-                    j, w[j], c[j], names, fabs(w[j] - c[j]), rel, j, j, tol, IDEA_NORMAL);
-    }
-}
-
-/* Xᵀ(y − Xw) = 0 relative to ‖X‖·‖y‖: the normal equations themselves. */
-static void expect_orthogonal_residual(const Matrix *X, const double *y, const double *w,
-                                       double tol)
-{
-    int n = X->rows, d = X->cols, wk = 0;
-    double *r = malloc(sizeof(double) * (size_t)n), worst = 0.0;
-    la_matvec(X, w, r);
-    for (int i = 0; i < n; i++)
-        r[i] = y[i] - r[i];
-    for (int k = 0; k < d; k++) {
-        double acc = 0.0;
-        for (int i = 0; i < n; i++)
-            acc += MAT(X, i, k) * r[i];
-        if (fabs(acc) > worst || isnan(acc)) {
-            worst = isnan(acc) ? INFINITY : fabs(acc);
-            wk = k;
-        }
-    }
-    free(r);
-    double scale = la_mat_norm(X) * la_vnorm(y, n);
-    if (!(worst <= tol * scale))
-        la_fail("the residual y − Xw is not perpendicular to feature %d: (column %d of X)·(y − "
-                "Xw) = %.3g, relative %.2e (tolerance %.1e). At the least-squares w the "
-                "residual is ⟂ every column of X — Xᵀ(y − Xw) = 0 is exactly XᵀXw = Xᵀy. "
-                "Revisit: %s",
-                wk, wk, worst, worst / scale, tol, IDEA_NORMAL);
-}
-
 /* ---- Core ----------------------------------------------------------------------------- */
 
 LA_TEST(exact_line_fit)
@@ -168,7 +114,8 @@ LA_TEST(nist_norris_certified)
             "B1 = 1.00211681802045; κ≈%.1f, tolerance 64·n·κ²·ε = %.1e",
             kappa, tol);
     expect_ok(run(X, NORRIS_Y, w));
-    expect_certified(X, w, NORRIS_W, tol, "w[0] = B0 the intercept, w[1] = B1 the slope");
+    la_expect_certified(X, w, NORRIS_W, tol, "w[0] = B0 the intercept, w[1] = B1 the slope",
+                        IDEA_NORMAL);
     mat_free(X);
 }
 
@@ -202,7 +149,7 @@ LA_TEST(residual_is_orthogonal)
     la_case("random 25×4, random y (a big residual); κ≈%.1f, tolerance %.1e", kappa, tol);
     expect_ok(run(X, y, w));
     la_expect_finite(w, d, "w");
-    expect_orthogonal_residual(X, y, w, tol);
+    la_expect_residual_orthogonal(X, y, w, tol, IDEA_NORMAL);
     mat_free(X);
 }
 
