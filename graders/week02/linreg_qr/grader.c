@@ -207,7 +207,9 @@ LA_TEST(nist_longley_certified)
             la_cond(X), ks, tol);
     expect_ok(run(X, LONGLEY_Y, w));
     la_expect_certified(X, w, LONGLEY_W, tol,
-                     "w = constant, deflator, GNP, unemployed, armed forces, population, year", IDEA_QR);
+                        "w = constant, deflator, GNP, unemployed, armed forces, population, "
+                        "year",
+                        IDEA_QR);
     mat_free(X);
 }
 
