@@ -10,9 +10,10 @@
  *
  * Text is drawn from "markup": UTF-8 in the terminal's encoding (ASCII stand-ins when the
  * locale is not UTF-8) with two in-band codes, TM_ROLE + ('A' + role) to change colour role
- * and TM_BAR "W:E;" for a progress bar W cells wide with E eighths filled. Documents (Doc)
- * are lists of such lines, built by wrapping prose to a width; lessons, exercise reports,
- * the dashboard, the help and pagers are all Docs shown through a DocView.
+ * and TM_BAR "W:CELLS;" for a progress bar W cells wide, CELLS its glyphs as plot_bar draws
+ * them (coloured by role when drawn). Documents (Doc) are lists of such lines, built by
+ * wrapping prose to a width; lessons, exercise reports, the dashboard, the help and pagers
+ * are all Docs shown through a DocView.
  */
 #ifndef LA4AI_TUI_INT_H
 #define LA4AI_TUI_INT_H
@@ -100,7 +101,8 @@ int tui_drawf(int y, int x, int maxw, Role base, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 /* Fills w cells at (y, x) with spaces in role r. */
 void tui_blank(int y, int x, int w, Role r);
-/* A progress bar as markup (adds to b). */
+/* A progress bar as markup (adds to b): plot_bar's cells for the locale, filled to fraction
+   (0…1, rounded down to eighth blocks, or whole cells in ASCII). */
 void tui_bar(StrBuf *b, double fraction, int width);
 /* A name for a key, for the footer and the help ("j", "↓", "Enter", "PgDn", "Ctrl-L"). */
 const char *tui_key_name(int key);

@@ -10,6 +10,7 @@
  */
 #define _GNU_SOURCE
 #include "tui_int.h"
+#include "plot.h"
 
 #include <errno.h>
 #include <langinfo.h>
@@ -298,23 +299,17 @@ static void run_add(Run *r, unsigned cp)
     r->buf[r->n++] = (wchar_t)cp;
 }
 
-/* Draws a bar of `width` cells, `eighths` of which are filled. */
-static void draw_bar(Run *run, int width, int eighths, Role back)
+/* Draws the cells of a bar (plot_bar's text, ending at ';'): filled and partly filled cells
+   in R_FULL, empty ones ('░' or '-') in R_EMPTY; then goes back to role `back`. */
+static void draw_bar(Run *run, const char *cells, Role back)
 {
-    static const char *const parts[8] = { "", "▏", "▎", "▍", "▌", "▋", "▊", "▉" };
-    int full = eighths / 8, part = eighths % 8;
-    if (!tui_caps.utf8 && part >= 4) {
-        full++;
-        part = 0;
-    }
     run_flush(run);
-    for (int i = 0; i < width; i++) {
-        bool in_full = i < full, in_part = i == full && part;
-        tui_attr(in_full || in_part ? R_FULL : R_EMPTY);
-        if (in_part)
-            addstr(parts[part]);
-        else
-            addstr(in_full ? (tui_caps.utf8 ? "█" : "#") : (tui_caps.utf8 ? "░" : "-"));
+    for (const char *p = cells; *p && *p != ';';) {
+        unsigned cp;
+        int len = utf8_decode(p, &cp);
+        tui_attr(cp == 0x2591 || cp == '-' ? R_EMPTY : R_FULL);
+        addnstr(p, len);
+        p += len;
     }
     tui_attr(back);
 }
@@ -345,13 +340,12 @@ int tui_draw(int y, int x, int maxw, const char *s, Role base)
             continue;
         }
         if (*p == TM_BAR) {
-            int w = atoi(p + 1), e = 0;
+            int w = atoi(p + 1);
             const char *colon = strchr(p, ':');
-            if (colon)
-                e = atoi(colon + 1);
             if (cols + w > maxw)
                 break;
-            draw_bar(&run, w, e, cur);
+            if (colon)
+                draw_bar(&run, colon + 1, cur);
             cols += w;
             p += markup_len(p);
             continue;
@@ -403,16 +397,10 @@ void tui_blank(int y, int x, int w, Role r)
 
 void tui_bar(StrBuf *b, double fraction, int width)
 {
-    if (!(fraction >= 0))
-        fraction = 0;
-    if (fraction > 1)
-        fraction = 1;
-    int e = (int)(fraction * width * 8 + 0.5);
-    if (fraction > 0 && e == 0)
-        e = 1;            /* a start shows */
-    if (fraction < 1 && e == width * 8)
-        e--;              /* and an unfinished week is not full */
-    sb_addf(b, "%c%d:%d;", TM_BAR, width, e);
+    PlotStyle style = { .utf8 = tui_caps.utf8, .color = false }; /* roles colour it */
+    char *cells = plot_bar(fraction, width, style);
+    sb_addf(b, "%c%d:%s;", TM_BAR, width, cells);
+    free(cells);
 }
 
 /* ---- keys --------------------------------------------------------------------------- */
