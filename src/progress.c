@@ -12,9 +12,12 @@
  * Nothing here ever deletes a learner's data: a damaged file gets a second name before its
  * first one is reused.
  */
+#ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE /* flock, fsync, link, gmtime_r, localtime_r */
+#endif
 
 #include "progress.h"
+#include "util.h"
 
 #include <cjson/cJSON.h>
 
@@ -35,41 +38,7 @@
 #define FILE_MAX ((size_t)64 << 20) /* no honest record comes near this */
 
 /* ---------------------------------------------------------------------------------------- */
-/* Checked allocation: out of memory is reported with the site and ends the program.        */
-
-static void *xrealloc_at(void *p, size_t n, const char *where)
-{
-    void *q = realloc(p, n ? n : 1);
-    if (!q) {
-        fprintf(stderr, "la4ai: out of memory (%zu bytes) in %s\n", n, where);
-        abort();
-    }
-    return q;
-}
-#define xrealloc(p, n) xrealloc_at((p), (n), __func__)
-#define xmalloc(n) xrealloc_at(NULL, (n), __func__)
-
-static char *xstrdup(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    return memcpy(xmalloc(n), s, n);
-}
-
-/* printf into a new string. Caller frees. */
-static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *xprintf(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0) n = 0;
-    char *s = xmalloc((size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
+/* Error text into the caller's buffer. Allocation and formatting are util.h's.             */
 
 static void seterr(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -233,7 +202,7 @@ char *progress_path(const char *dir, const char *learner)
 {
     if (!args_ok(dir, learner, NULL, 0)) return NULL;
     size_t n = strlen(dir);
-    return xprintf("%s%s%s.json", dir, dir[n - 1] == '/' ? "" : "/", learner);
+    return util_fmt("%s%s%s.json", dir, dir[n - 1] == '/' ? "" : "/", learner);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -241,8 +210,7 @@ char *progress_path(const char *dir, const char *learner)
 
 static Progress *progress_new(const char *learner)
 {
-    Progress *p = xmalloc(sizeof *p);
-    memset(p, 0, sizeof *p);
+    Progress *p = xcalloc(1, sizeof *p);
     p->learner = xstrdup(learner);
     return p;
 }
@@ -738,7 +706,9 @@ static void rec_done(Rec *r)
     memset(r, 0, sizeof *r);
 }
 
-/* Whole file into r->raw. REC_ABSENT, REC_IOERR, or REC_OK meaning "bytes are in r->raw". */
+/* Whole file into r->raw. REC_ABSENT, REC_IOERR, or REC_OK meaning "bytes are in r->raw".
+   Not util_read_file: anything but a regular file (a folder, say) is refused, and
+   reading stops once past FILE_MAX. */
 static RecStatus read_bytes(const char *path, Rec *r)
 {
     errno = 0;
@@ -929,7 +899,7 @@ static int sync_dir(const char *dir, char *err, size_t errlen)
 /* Puts data at path atomically: a temp file in the same folder, fsync, rename over path. */
 static int write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen)
 {
-    char *tmp = xprintf("%s.tmp.%ld", path, (long)getpid());
+    char *tmp = util_fmt("%s.tmp.%ld", path, (long)getpid());
     int rc = write_synced(tmp, data, len, false, err, errlen);
     if (rc == 0 && rename(tmp, path) == -1) {
         seterr(err, errlen, "%s: %s", path, strerror(errno));
@@ -952,8 +922,8 @@ static char *keep_aside(const char *path, const char *label, const char *raw, si
     if (gmtime_r(&now, &tm))
         strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
     for (int n = 1; n <= 1000; n++) {
-        char *name = n == 1 ? xprintf("%s.%s-%s", path, label, stamp)
-                            : xprintf("%s.%s-%s-%d", path, label, stamp, n);
+        char *name = n == 1 ? util_fmt("%s.%s-%s", path, label, stamp)
+                            : util_fmt("%s.%s-%s-%d", path, label, stamp, n);
         if (link(path, name) == 0) return name;
         if (errno != EEXIST) { /* no hard links here: a copy of the bytes, never replacing */
             char why[256] = "";
@@ -985,13 +955,13 @@ static int save(const char *dir, const char *path, const Progress *p, char *err,
     text[n++] = '\n';
     text[n] = '\0';
 
-    char *tmp = xprintf("%s.tmp.%ld", path, (long)getpid());
-    char *bak = xprintf("%s.bak", path);
-    char *baktmp = xprintf("%s.bak.tmp.%ld", path, (long)getpid());
+    char *tmp = util_fmt("%s.tmp.%ld", path, (long)getpid());
+    char *bak = util_fmt("%s.bak", path);
+    char *baktmp = util_fmt("%s.bak.tmp.%ld", path, (long)getpid());
     int rc = write_synced(tmp, text, n, false, err, errlen);
 
     /* the current file (good: it was loaded or restored under this lock) becomes the .bak */
-    if (rc == 0 && access(path, F_OK) == 0) {
+    if (rc == 0 && util_exists(path)) {
         unlink(baktmp); /* a leftover of an earlier process with our pid */
         if (link(path, baktmp) == 0) {
             if (rename(baktmp, bak) == -1) {
@@ -1058,7 +1028,7 @@ static int make_dirs(const char *dir, char *err, size_t errlen)
 /* Opens "<path>.lock" and takes an exclusive flock, waiting as long as it takes. */
 static int lock_take(const char *path, char *err, size_t errlen)
 {
-    char *lock = xprintf("%s.lock", path);
+    char *lock = util_fmt("%s.lock", path);
     int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
     if (fd < 0) {
         seterr(err, errlen, "%s: %s", lock, strerror(errno));
@@ -1112,7 +1082,7 @@ static void when_phrase(time_t t, char *out, size_t outlen)
 static Progress *restore_backup(const char *path, Rec *cur, Rec *bak, char **msg, char *err,
                                 size_t errlen)
 {
-    char *tmp = xprintf("%s.tmp.%ld", path, (long)getpid());
+    char *tmp = util_fmt("%s.tmp.%ld", path, (long)getpid());
     char *kept = NULL;
     Progress *p = NULL;
     if (write_synced(tmp, bak->raw, bak->len, false, err, errlen) == 0) {
@@ -1120,8 +1090,8 @@ static Progress *restore_backup(const char *path, Rec *cur, Rec *bak, char **msg
         if (kept && rename(tmp, path) == 0) {
             char when[48];
             when_phrase(bak->p->updated, when, sizeof when);
-            *msg = xprintf("%s could not be read (%s); it was kept as %s and your last good "
-                           "record%s was restored.", path, cur->why, kept, when);
+            *msg = util_fmt("%s could not be read (%s); it was kept as %s and your last good "
+                            "record%s was restored.", path, cur->why, kept, when);
             p = bak->p;
             bak->p = NULL;
         } else {
@@ -1156,12 +1126,12 @@ static Progress *start_afresh(const char *path, const char *bakpath, Rec *cur, R
         goto out;
     }
     if (bakkept)
-        *msg = xprintf("%s could not be read (%s); it was kept as %s. Its backup %s could not "
-                       "be read either (%s); it was kept as %s. Your record starts afresh.",
-                       path, cur->why, kept, bakpath, bak->why, bakkept);
+        *msg = util_fmt("%s could not be read (%s); it was kept as %s. Its backup %s could not "
+                        "be read either (%s); it was kept as %s. Your record starts afresh.",
+                        path, cur->why, kept, bakpath, bak->why, bakkept);
     else
-        *msg = xprintf("%s could not be read (%s); it was kept as %s. There was no earlier "
-                       "copy, so your record starts afresh.", path, cur->why, kept);
+        *msg = util_fmt("%s could not be read (%s); it was kept as %s. There was no earlier "
+                        "copy, so your record starts afresh.", path, cur->why, kept);
     p = progress_new(cur->learner);
 out:
     free(kept);
@@ -1175,7 +1145,7 @@ out:
 static Progress *recover(const char *dir, const char *path, Rec *cur, char **notice, char *err,
                          size_t errlen)
 {
-    char *bakpath = xprintf("%s.bak", path);
+    char *bakpath = util_fmt("%s.bak", path);
     Rec bak = read_record(bakpath, cur->learner);
     Progress *p = NULL;
     char *msg = NULL;
