@@ -226,6 +226,33 @@ Matrix *la_mat_rank(LaRng *r, int m, int n, int rank)
     return A;
 }
 
+Matrix *la_mat_pivots(LaRng *r, int m, int n, int rank, const int *piv, double noise)
+{
+    Matrix *Q = la_mat_orthonormal(r, m, rank), *A = must_new(m, n);
+    int k = 0; /* pivot columns placed so far */
+    for (int j = 0; j < n; j++) {
+        if (k < rank && piv[k] == j) {
+            double scale = rank > 1 ? 2.0 - (double)k / (rank - 1) : 2.0;
+            for (int i = 0; i < m; i++)
+                MAT(A, i, j) = scale * MAT(Q, i, k);
+            k++;
+            continue;
+        }
+        for (int p = 0; p < k; p++) {
+            double c = la_normal(r);
+            for (int i = 0; i < m; i++)
+                MAT(A, i, j) += c * MAT(A, i, piv[p]);
+        }
+    }
+    if (noise > 0) {
+        double amax = la_mat_maxabs(A);
+        for (int i = 0; i < m * n; i++)
+            A->data[i] += noise * amax * la_normal(r);
+    }
+    mat_free(Q);
+    return A;
+}
+
 Matrix *la_mat_mul(const Matrix *A, const Matrix *B)
 {
     Matrix *C = must_new(A->rows, B->cols);

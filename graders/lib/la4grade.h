@@ -63,6 +63,12 @@ Matrix *la_mat_orthonormal(LaRng *r, int m, int n);     /* m ≥ n, QᵀQ = I */
 Matrix *la_mat_svals(LaRng *r, int m, int n, const double *s); /* U·diag(s)·Vᵀ, min(m,n) s */
 Matrix *la_mat_cond(LaRng *r, int m, int n, double kappa);    /* σ log-spaced from 1 to 1/κ */
 Matrix *la_mat_rank(LaRng *r, int m, int n, int rank);  /* exactly rank `rank` (σ in [1, 2]) */
+/* m×n of rank `rank` whose pivot columns, found left to right, are exactly piv[0] < piv[1]
+   < …: well-conditioned columns (orthonormal·diag(2…1)); every other column a random
+   combination of the pivot columns before it (zero if none); then noise·max|aᵢⱼ|·N(0, 1)
+   added to every entry when noise > 0. Random rank-deficient matrices can hide a nearly
+   dependent set of leading columns, making "the pivot columns" a coin toss; these cannot. */
+Matrix *la_mat_pivots(LaRng *r, int m, int n, int rank, const int *piv, double noise);
 Matrix *la_mat_mul(const Matrix *A, const Matrix *B);   /* AB */
 Matrix *la_mat_tmul(const Matrix *A, const Matrix *B);  /* AᵀB */
 Matrix *la_mat_transpose(const Matrix *A);

@@ -109,39 +109,6 @@ static void grade(const Matrix *A, double tol, double t)
     mat_free(At);
 }
 
-/* An m×n matrix of rank `rank` whose pivot columns, found left to right, are exactly
-   piv[0] < piv[1] < …: those columns are the columns of B = (orthonormal m×rank)·diag(2…1),
-   so they are well conditioned; every other column is a random combination of the pivot
-   columns before it (zero if there are none). `noise` > 0 then adds noise·max|aᵢⱼ|·N(0, 1)
-   to every entry. Random rank-deficient matrices can hide a nearly dependent set of leading
-   columns, which would make "the pivot columns" a coin toss; these cannot. */
-static Matrix *rank_matrix(LaRng *r, int m, int n, int rank, const int *piv, double noise)
-{
-    Matrix *Q = la_mat_orthonormal(r, m, rank), *A = mat_new(m, n);
-    int k = 0; /* pivot columns placed so far */
-    for (int j = 0; j < n; j++) {
-        if (k < rank && piv[k] == j) {
-            double scale = rank > 1 ? 2.0 - (double)k / (rank - 1) : 2.0;
-            for (int i = 0; i < m; i++)
-                MAT(A, i, j) = scale * MAT(Q, i, k);
-            k++;
-            continue;
-        }
-        for (int p = 0; p < k; p++) {
-            double c = la_normal(r);
-            for (int i = 0; i < m; i++)
-                MAT(A, i, j) += c * MAT(A, i, piv[p]);
-        }
-    }
-    if (noise > 0) {
-        double amax = la_mat_maxabs(A);
-        for (int i = 0; i < m * n; i++)
-            A->data[i] += noise * amax * la_normal(r);
-    }
-    mat_free(Q);
-    return A;
-}
-
 /* ---- Core ----------------------------------------------------------------------------- */
 
 LA_TEST(strang_lecture_10_example)
@@ -178,7 +145,7 @@ LA_TEST(rank_deficient_tall)
 {
     LaRng r = la_rng(2);
     static const int piv[] = { 0, 2, 3 };
-    Matrix *A = rank_matrix(&r, 8, 5, 3, piv, 0.0);
+    Matrix *A = la_mat_pivots(&r, 8, 5, 3, piv, 0.0);
     la_case("8×5 of rank 3 (column 1 a multiple of column 0, column 4 a combination of "
             "columns 0, 2, 3): dims {3, 2, 3, 5}");
     grade(A, -1, -1);
@@ -193,7 +160,7 @@ LA_TEST(wide_matrix)
     grade(A, -1, -1);
     mat_free(A);
     static const int piv[] = { 0, 3 };
-    A = rank_matrix(&r, 4, 7, 2, piv, 0.0);
+    A = la_mat_pivots(&r, 4, 7, 2, piv, 0.0);
     la_case("wide 4×7 of rank 2 (pivot columns 0 and 3): dims {2, 5, 2, 2}");
     grade(A, -1, -1);
     mat_free(A);
@@ -235,7 +202,7 @@ LA_TEST(noisy_rank_two)
 {
     LaRng r = la_rng(4);
     static const int piv[] = { 0, 1 };
-    Matrix *A = rank_matrix(&r, 6, 5, 2, piv, 1e-14);
+    Matrix *A = la_mat_pivots(&r, 6, 5, 2, piv, 1e-14);
     la_case("6×5 of rank 2 plus noise of size 1e-14·max|aᵢⱼ|, tol < 0 (choose it, as in "
             "rank_basis: e.g. 1000·max(m, n)·ε·max|aᵢⱼ|): dims {2, 3, 2, 4}");
     grade(A, -1, 1e-10);

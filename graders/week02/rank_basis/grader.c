@@ -135,39 +135,6 @@ static void grade(const Matrix *A, double tol, double t, const char *why)
     expect_rank_basis(A, tol, want, piv, why);
 }
 
-/* An m×n matrix of rank `rank` whose pivot columns, found left to right, are exactly
-   piv[0] < piv[1] < …: those columns are the columns of B = (orthonormal m×rank)·diag(2…1),
-   so they are well conditioned; every other column is a random combination of the pivot
-   columns before it (zero if there are none). `noise` > 0 then adds noise·max|aᵢⱼ|·N(0, 1)
-   to every entry. Random rank-deficient matrices can hide a nearly dependent set of leading
-   columns, which would make "the pivot columns" a coin toss; these cannot. */
-static Matrix *rank_matrix(LaRng *r, int m, int n, int rank, const int *piv, double noise)
-{
-    Matrix *Q = la_mat_orthonormal(r, m, rank), *A = mat_new(m, n);
-    int k = 0; /* pivot columns placed so far */
-    for (int j = 0; j < n; j++) {
-        if (k < rank && piv[k] == j) {
-            double scale = rank > 1 ? 2.0 - (double)k / (rank - 1) : 2.0;
-            for (int i = 0; i < m; i++)
-                MAT(A, i, j) = scale * MAT(Q, i, k);
-            k++;
-            continue;
-        }
-        for (int p = 0; p < k; p++) {
-            double c = la_normal(r);
-            for (int i = 0; i < m; i++)
-                MAT(A, i, j) += c * MAT(A, i, piv[p]);
-        }
-    }
-    if (noise > 0) {
-        double amax = la_mat_maxabs(A);
-        for (int i = 0; i < m * n; i++)
-            A->data[i] += noise * amax * la_normal(r);
-    }
-    mat_free(Q);
-    return A;
-}
-
 /* ---- Core ----------------------------------------------------------------------------- */
 
 LA_TEST(full_rank_square_and_tall)
@@ -187,7 +154,7 @@ LA_TEST(rank_deficient_8x6_rank_3)
 {
     LaRng r = la_rng(2);
     static const int piv[] = { 0, 1, 2 };
-    Matrix *A = rank_matrix(&r, 8, 6, 3, piv, 0.0);
+    Matrix *A = la_mat_pivots(&r, 8, 6, 3, piv, 0.0);
     la_case("8×6 of rank 3: columns 3–5 are random combinations of columns 0–2");
     grade(A, -1, -1,
           "Three singular values are 0 (up to rounding, ~1e-16): only three columns add "
@@ -224,7 +191,7 @@ LA_TEST(wide_matrix)
                      "independent");
     mat_free(A);
     static const int piv[] = { 1, 4 };
-    A = rank_matrix(&r, 4, 7, 2, piv, 0.0);
+    A = la_mat_pivots(&r, 4, 7, 2, piv, 0.0);
     la_case("wide 4×7 of rank 2: column 0 is zero, columns 2, 3 are multiples of column 1, "
             "columns 5, 6 combinations of columns 1 and 4 (pivot columns 1, 4)");
     grade(A, -1, -1, "Only two singular values are nonzero");
@@ -263,7 +230,7 @@ LA_TEST(noisy_rank_two_is_rank_two)
 {
     LaRng r = la_rng(5);
     static const int piv[] = { 0, 1 };
-    Matrix *A = rank_matrix(&r, 8, 6, 2, piv, 1e-14);
+    Matrix *A = la_mat_pivots(&r, 8, 6, 2, piv, 1e-14);
     la_case("8×6 of rank 2 plus noise of size 1e-14·max|aᵢⱼ|, tol < 0 (choose it)");
     grade(A, -1, 1e-10,
           "A is rank 2 plus noise of size 1e-14·max|aᵢⱼ| — the kind of rounding error that "
@@ -290,7 +257,7 @@ LA_TEST(explicit_tolerance_is_used)
 {
     LaRng r = la_rng(7);
     static const int piv[] = { 0, 1, 2 };
-    Matrix *A = rank_matrix(&r, 7, 5, 3, piv, 1e-9);
+    Matrix *A = la_mat_pivots(&r, 7, 5, 3, piv, 1e-9);
     la_case("7×5 of rank 3 plus noise of size 1e-9·max|aᵢⱼ| (full rank by the default "
             "tolerance), with tol = 1e-5");
     grade(A, 1e-5, 1e-5,
