@@ -701,6 +701,28 @@ Matrix *la_null(const Matrix *A, double tol)
     return N;
 }
 
+double la_orthonormality(const Matrix *Q, int *wi, int *wj, double *g)
+{
+    Matrix *G = la_mat_tmul(Q, Q);
+    int n = Q->cols;
+    double worst = -1.0;
+    *wi = *wj = 0;
+    for (int i = 0; i < n; i++)
+        for (int j = i; j < n; j++) {
+            double d = fabs(MAT(G, i, j) - (i == j ? 1.0 : 0.0));
+            if (isnan(d))
+                d = INFINITY;
+            if (d > worst) {
+                worst = d;
+                *wi = i;
+                *wj = j;
+            }
+        }
+    *g = n ? MAT(G, *wi, *wj) : 1.0;
+    mat_free(G);
+    return worst < 0 ? 0.0 : worst;
+}
+
 double la_outside(const Matrix *B, int k, const Matrix *Q, int *worst)
 {
     int m = B->rows;

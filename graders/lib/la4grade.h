@@ -101,6 +101,10 @@ int la_rank(const Matrix *A, double tol);
 Matrix *la_orth(const Matrix *A, double tol);
 Matrix *la_null(const Matrix *A, double tol);
 
+/* How far Q's columns are from orthonormal: the worst |(QᵀQ − I)ᵢⱼ| over i ≤ j (∞ for NaN),
+   where it is (*wi, *wj) and the entry (QᵀQ)ᵢⱼ itself (*g). Graders word the message. */
+double la_orthonormality(const Matrix *Q, int *wi, int *wj, double *g);
+
 /* Subspace comparison that accepts every basis: the first k columns of B must be independent
    (checked by rank) and lie in the span of the orthonormal columns of Q. Returns the worst
    relative distance ‖b − QQᵀb‖/‖b‖ over those columns and its column in *worst. */

@@ -55,22 +55,8 @@ static void expect_rc0(int rc)
 /* QᵀQ = I within tol; the worst entry decides the message. `extra` adds a teaching line. */
 static void expect_orthonormal(const Matrix *Q, double tol, const char *extra)
 {
-    Matrix *G = la_mat_tmul(Q, Q);
-    int n = Q->cols, wi = 0, wj = 0;
-    double worst = -1.0;
-    for (int i = 0; i < n; i++)
-        for (int j = i; j < n; j++) {
-            double d = fabs(MAT(G, i, j) - (i == j ? 1.0 : 0.0));
-            if (isnan(d))
-                d = INFINITY;
-            if (d > worst) {
-                worst = d;
-                wi = i;
-                wj = j;
-            }
-        }
-    double gij = MAT(G, wi, wj);
-    mat_free(G);
+    int wi, wj;
+    double gij, worst = la_orthonormality(Q, &wi, &wj, &gij);
     if (worst <= tol)
         return;
     if (wi == wj)

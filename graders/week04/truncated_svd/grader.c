@@ -89,22 +89,8 @@ static void free_truth(Truth *t)
 /* QᵀQ = I within tol: names the worst entry. */
 static void expect_orthonormal(const Matrix *Q, const char *name, double tol)
 {
-    Matrix *G = la_mat_tmul(Q, Q);
-    int k = Q->cols, wi = 0, wj = 0;
-    double worst = -1.0;
-    for (int i = 0; i < k; i++)
-        for (int j = i; j < k; j++) {
-            double d = fabs(MAT(G, i, j) - (i == j ? 1.0 : 0.0));
-            if (isnan(d))
-                d = INFINITY;
-            if (d > worst) {
-                worst = d;
-                wi = i;
-                wj = j;
-            }
-        }
-    double g = MAT(G, wi, wj);
-    mat_free(G);
+    int wi, wj;
+    double g, worst = la_orthonormality(Q, &wi, &wj, &g);
     if (worst <= tol)
         return;
     if (wi == wj)
