@@ -947,6 +947,15 @@ void la_expect_unchanged(const Matrix *A, const Matrix *before, const char *name
                     name, i / A->cols, i % A->cols, before->data[i], A->data[i]);
 }
 
+void la_expect_vec_unchanged(const double *x, const double *before, int n, const char *fn,
+                             const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (x[i] != before[i] && !(isnan(x[i]) && isnan(before[i])))
+            la_fail("%s changed its input %s[%d] from %g to %g: %s is const — work on a copy",
+                    fn, name, i, before[i], x[i], name);
+}
+
 const char *la_fmt_vec(const double *x, int n, char *buf, size_t size)
 {
     size_t len = (size_t)snprintf(buf, size, "[");

@@ -143,6 +143,9 @@ void la_expect_residual_orthogonal(const Matrix *X, const double *y, const doubl
 
 /* The learner's function must not change its inputs. */
 void la_expect_unchanged(const Matrix *A, const Matrix *before, const char *name);
+/* The same for a vector input `name` of function `fn`: x[n] against its copy before[n]. */
+void la_expect_vec_unchanged(const double *x, const double *before, int n, const char *fn,
+                             const char *name);
 
 /* Formats a short preview of a matrix ("[[1, 2], [3, 4]]", elided when large) into buf. */
 const char *la_fmt_mat(const Matrix *A, char *buf, size_t size);

@@ -125,11 +125,7 @@ static double grade_fit(const Matrix *A, const double *b, double *x, const char 
     double d = column_space_fit(A, b, x);
     la_expect_unchanged(A, before, "A");
     mat_free(before);
-    for (int i = 0; i < m; i++)
-        if (b[i] != bb[i])
-            la_fail("column_space_fit changed its input b[%d] from %g to %g: b is const — work "
-                    "on a copy",
-                    i, bb[i], b[i]);
+    la_expect_vec_unchanged(b, bb, m, "column_space_fit", "b");
     la_expect_finite(x, n, "x");
     if (!isfinite(d) || d < 0.0)
         la_fail("column_space_fit returned %g: the distance ‖b − Ax‖ is a finite number ≥ 0", d);
