@@ -306,14 +306,21 @@ static void print_question(const Question *q, int number)
 }
 
 /* Compiler output keeps its own layout: the caret must stay under the column it marks. */
-static void print_indented(const char *text, int indent)
+static void print_prefixed(const char *text, const char *prefix)
 {
     for (const char *p = text; *p;) {
         const char *eol = strchr(p, '\n');
         int len = eol ? (int)(eol - p) : (int)strlen(p);
-        printf("%*s%.*s\n", indent, "", len, p);
+        printf("%s%.*s\n", prefix, len, p);
         p = eol ? eol + 1 : p + len;
     }
+}
+
+static void print_indented(const char *text, int indent)
+{
+    char pad[16];
+    snprintf(pad, sizeof pad, "%*s", indent < 15 ? indent : 15, "");
+    print_prefixed(text, pad);
 }
 
 static void print_section(const Section *s, int *question_no)
@@ -343,12 +350,7 @@ static void print_section(const Section *s, int *question_no)
     case SEC_CODE:
         printf("\n  ┌── %s%s%s\n", s->lang ? s->lang : "code", s->title ? " — " : "",
                s->title ? s->title : "");
-        for (const char *p = s->body; *p;) {
-            const char *eol = strchr(p, '\n');
-            int len = eol ? (int)(eol - p) : (int)strlen(p);
-            printf("  │ %.*s\n", len, p);
-            p = eol ? eol + 1 : p + len;
-        }
+        print_prefixed(s->body, "  │ ");
         printf("  └──\n");
         break;
     case SEC_ML:
