@@ -229,6 +229,7 @@ static int fill_everything(Progress *p, void *ctx)
     progress_add_time(p, "lesson", "w2-unread", 60);
     progress_record_answer(p, "w1-q-norm", "5", false);
     progress_record_answer(p, "w1-q-norm", "sqrt(2) ≈ 1.414", true);
+    progress_answer(p, "w1-q-norm")->first_correct = T0 - 30; /* fixed: "now" may tick */
     progress_answer(p, "w1-q-never")->tries = 0;
     progress_touch_day(p, T0 - 86400 * 10);
     return 0;
