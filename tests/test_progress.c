@@ -6,7 +6,9 @@
  * once. Every test runs in its own fresh folder from mkdtemp, removed afterwards.
  */
 #define _XOPEN_SOURCE 700 /* nftw */
-#define _DEFAULT_SOURCE   /* mkdtemp */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE /* mkdtemp */
+#endif
 
 #include "progress.h"
 
@@ -681,7 +683,7 @@ START_TEST(test_corrupt_restores_bak)
                   d->name, notice);
 
     /* the damaged bytes are kept, named in the notice; the .bak is back in place */
-    char kept[256];
+    char kept[600];
     ck_assert_int_eq(count_prefix(dir, "bea.json.corrupt-", kept, sizeof kept), 1);
     ck_assert_msg(strstr(notice, kept), "%s: notice does not name %s", d->name, kept);
     const char *stamp = strstr(kept, "corrupt-") + 8;
@@ -742,7 +744,7 @@ START_TEST(test_corrupt_bak_too)
     ck_assert_ptr_nonnull(notice);
     ck_assert_msg(strstr(notice, "backup") && strstr(notice, "starts afresh"), "%s", notice);
     ck_assert_int_eq(p->nexercises, 0);
-    char kept[256];
+    char kept[600];
     ck_assert_int_eq(count_prefix(dir, "bea.json.bak.corrupt-", kept, sizeof kept), 1);
     char *text = read_text(kept, NULL);
     ck_assert_str_eq(text, "[\"neither\"]");
